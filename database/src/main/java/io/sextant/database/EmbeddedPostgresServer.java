@@ -1,0 +1,144 @@
+package io.sextant.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An embedded PostgreSQL server that is safe to keep real data in: it listens on loopback only,
+ * accepts only {@code scram-sha-256} password logins (not the {@code trust} that initdb leaves)
+ * and its superuser secret is generated once, kept in an owner-only file and never logged.
+ *
+ * <p>Layout of {@code home}: {@code pg/} is the data directory, {@code secrets/} holds the
+ * generated secrets. A kept {@code home} restarts with its data. See D002.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    public static final String SUPERUSER = "postgres";
+
+    private final Path home;
+    private final EmbeddedPostgres postgres;
+    private final String superuserSecret;
+
+    private EmbeddedPostgresServer(Path home, EmbeddedPostgres postgres, String superuserSecret) {
+        this.home = home;
+        this.postgres = postgres;
+        this.superuserSecret = superuserSecret;
+    }
+
+    /**
+     * Starts (initialising on first use) the server kept in {@code home}.
+     *
+     * @param port a fixed port, or 0 for a free one
+     */
+    public static EmbeddedPostgresServer start(Path home, int port) {
+        try {
+            Path dataDir = home.resolve("pg");
+            Files.createDirectories(home);
+            SecretStore secrets = new SecretStore(home.resolve("secrets"));
+            String secret = secrets.getOrCreate("superuser");
+            // initdb reads the superuser password from this file; it exists only while initdb runs.
+            Path pwfile = home.resolve("secrets").resolve("initdb-pwfile");
+            Files.writeString(pwfile, secret + "\n", StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(pwfile, PosixFilePermissions.fromString("rw-------"));
+            try {
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDir)
+                        .setCleanDataDirectory(false)
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .setLocaleConfig("pwfile", pwfile.toString())
+                        .setLocaleConfig("auth", "scram-sha-256")
+                        .setConnectConfig("password", secret)
+                        .setServerConfig("listen_addresses", "127.0.0.1")
+                        .setServerConfig("password_encryption", "scram-sha-256")
+                        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("max_connections", "200")
+                        .setDataDirectoryCustomizer(dir -> requirePasswords(dir.toPath()));
+                if (port > 0) {
+                    builder.setPort(port);
+                }
+                EmbeddedPostgres pg = builder.start();
+                log.info("Embedded PostgreSQL listening on 127.0.0.1:{} (data in {})", pg.getPort(), dataDir);
+                return new EmbeddedPostgresServer(home, pg, secret);
+            } finally {
+                Files.deleteIfExists(pwfile);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded PostgreSQL server in " + home, e);
+        }
+    }
+
+    /** Rewrites pg_hba.conf so that every connection must present a scram-sha-256 password. */
+    private static void requirePasswords(Path dataDir) {
+        List<String> lines = List.of(
+                "# Written by Sextant: loopback only, passwords only (scram-sha-256).",
+                "local   all   all                 scram-sha-256",
+                "host    all   all   127.0.0.1/32  scram-sha-256",
+                "host    all   all   ::1/128       scram-sha-256");
+        try {
+            Files.write(dataDir.resolve("pg_hba.conf"), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    /** A data source logging in as the superuser, for bootstrap only. */
+    public PGSimpleDataSource superuserDataSource(String database) {
+        return dataSource(database, SUPERUSER, superuserSecret);
+    }
+
+    public PGSimpleDataSource dataSource(String database, String user, String password) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(jdbcUrl(database));
+        ds.setUser(user);
+        ds.setPassword(password);
+        return ds;
+    }
+
+    /** Whether the server lets that user in with that password (wrong ones must be refused). */
+    public boolean acceptsLogin(String user, String password) {
+        try (Connection ignored = dataSource("postgres", user, password).getConnection()) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The secret store beside the data directory (shared with {@link DatabaseBootstrap}). */
+    public SecretStore secrets() {
+        return new SecretStore(home.resolve("secrets"));
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.sextant.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Generated secrets kept in files readable by the owner only. A secret is created once, on first
+ * use, and read back on every later start; its value is never logged and never printed.
+ */
+public final class SecretStore {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path directory;
+
+    public SecretStore(Path directory) {
+        this.directory = directory;
+    }
+
+    /** The secret of that name, created (32 random bytes, URL-safe Base64) if it does not exist yet. */
+    public String getOrCreate(String name) {
+        Path file = file(name);
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).strip();
+            }
+            Files.createDirectories(directory);
+            trySetOwnerOnly(directory, "rwx------");
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            Path tmp = Files.createTempFile(directory, name, ".tmp");
+            trySetOwnerOnly(tmp, "rw-------");
+            Files.writeString(tmp, secret, StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the secret file " + file, e);
+        }
+    }
+
+    public Path file(String name) {
+        return directory.resolve(name + ".secret");
+    }
+
+    private static void trySetOwnerOnly(Path path, String perms) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(perms));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system: the platform's defaults apply
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.sextant.platform.audit.internal;
+
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+
+/**
+ * The audit module's infrastructure: its properties, a UTC clock unless the application has one,
+ * scheduling for checkpoints and method security for its {@code @PreAuthorize} services.
+ *
+ * <p>{@code @EnableMethodSecurity} is here because nothing in the platform enables it yet and the
+ * audit services must not run unprotected. Enabling it a second time elsewhere (e.g. in the
+ * console's security configuration) is harmless: Spring imports the same configuration class once
+ * and Spring Security registers each advisor only if it is absent (a test proves it).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditProperties.class)
+@EnableScheduling
+@EnableMethodSecurity
+class AuditConfiguration {
+
+    /** Who may read the audit log and run verification or checkpoints. */
+    static final String READERS = "hasAnyRole('COMPLIANCE','SECURITY_ADMIN')";
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

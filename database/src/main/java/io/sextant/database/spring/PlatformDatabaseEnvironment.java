@@ -44,6 +44,7 @@ public class PlatformDatabaseEnvironment implements EnvironmentPostProcessor, Or
             return;
         }
         DatabaseCredentials db;
+        Map<String, Object> props = new HashMap<>();
         String url = env.getProperty("sextant.database.url");
         if (url != null && !url.isBlank()) {
             db = new DatabaseCredentials(url,
@@ -54,9 +55,14 @@ public class PlatformDatabaseEnvironment implements EnvironmentPostProcessor, Or
         } else {
             String dir = env.getProperty("sextant.embedded.directory", ".sextant");
             int port = env.getProperty("sextant.embedded.port", Integer.class, 54329);
-            db = SERVERS.computeIfAbsent(dir + ":" + port, k -> startEmbedded(dir, port)).credentials();
+            Running running = SERVERS.computeIfAbsent(dir + ":" + port, k -> startEmbedded(dir, port));
+            db = running.credentials();
+            if (env.getProperty("sextant.identity.console-client-secret") == null) {
+                // The console's secret at its own built-in identity provider, kept beside the database secrets.
+                props.put("sextant.identity.console-client-secret", running.server().secrets().getOrCreate("console-client"));
+            }
+            props.put("sextant.embedded.effective-directory", running.server().home().toString());
         }
-        Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", db.url());
         props.put("spring.datasource.username", db.appUser());
         props.put("spring.datasource.password", db.appPassword());

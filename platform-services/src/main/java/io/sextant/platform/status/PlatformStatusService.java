@@ -1,0 +1,63 @@
+package io.sextant.platform.status;
+
+import io.sextant.platform.identity.ConsoleSessionService;
+import io.sextant.platform.identity.OperatorService;
+import io.sextant.platform.tenancy.TenancyQuery;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** Reads the platform's real state; a database that does not answer is reported, not hidden. */
+@Service
+public class PlatformStatusService {
+
+    private final DSLContext dsl;
+    private final TenancyQuery tenancy;
+    private final OperatorService operators;
+    private final ConsoleSessionService sessions;
+    private final Clock clock;
+
+    PlatformStatusService(DSLContext dsl, TenancyQuery tenancy, OperatorService operators, ConsoleSessionService sessions, Clock clock) {
+        this.dsl = dsl;
+        this.tenancy = tenancy;
+        this.operators = operators;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public PlatformStatus status() {
+        Instant now = clock.instant();
+        long t0 = System.nanoTime();
+        try {
+            var server = dsl.select(DSL.field("current_setting('server_version')", String.class),
+                    DSL.field("pg_size_pretty(pg_database_size(current_database()))", String.class)).fetchSingle();
+            Duration roundTrip = Duration.ofNanos(System.nanoTime() - t0);
+            List<PlatformStatus.AppliedMigration> migrations = dsl.resultQuery(
+                            "select version, description, installed_on, success from public.flyway_schema_history "
+                                    + "where version is not null order by installed_rank")
+                    .fetch(r -> new PlatformStatus.AppliedMigration(r.get(0, String.class), r.get(1, String.class),
+                            r.get(2, java.sql.Timestamp.class).toInstant(), r.get(3, Boolean.class)));
+            var counts = tenancy.counts();
+            return new PlatformStatus(now, true, "PostgreSQL " + server.value1(), server.value2(), roundTrip, migrations,
+                    counts.organizations(), counts.projects(), operators.count(), sessions.openCount(), null);
+        } catch (DataAccessException e) {
+            return new PlatformStatus(now, false, null, null, null, List.of(), 0, 0, 0, 0,
+                    "The database did not answer: " + rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

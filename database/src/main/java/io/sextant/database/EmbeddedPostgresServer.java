@@ -51,8 +51,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             String secret = secrets.getOrCreate("superuser");
             // initdb reads the superuser password from this file; it exists only while initdb runs.
             Path pwfile = home.resolve("secrets").resolve("initdb-pwfile");
+            Files.deleteIfExists(pwfile);
+            Files.createFile(pwfile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(pwfile, secret + "\n", StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(pwfile, PosixFilePermissions.fromString("rw-------"));
             try {
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(dataDir)

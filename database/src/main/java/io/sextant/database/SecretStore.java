@@ -35,8 +35,9 @@ public final class SecretStore {
             byte[] bytes = new byte[32];
             RANDOM.nextBytes(bytes);
             String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            Path tmp = Files.createTempFile(directory, name, ".tmp");
-            trySetOwnerOnly(tmp, "rw-------");
+            // Created owner-only from the start (no window with default permissions).
+            Path tmp = Files.createTempFile(directory, name, ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(tmp, secret, StandardCharsets.UTF_8);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return secret;

@@ -12,7 +12,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.sextant.platform.status.PlatformStatus;
 import io.sextant.platform.status.PlatformStatusService;
+import io.sextant.frontend.EChart;
+import io.sextant.platform.tenancy.TenancyQuery;
 import jakarta.annotation.security.PermitAll;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The home page: the platform's real state, read from PostgreSQL on every visit. */
 @Route("")
@@ -21,7 +25,7 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 class HomeView extends VerticalLayout {
 
-    HomeView(PlatformStatusService statusService, HomeAuditCard auditCard) {
+    HomeView(PlatformStatusService statusService, HomeAuditCard auditCard, TenancyQuery tenancy) {
         setId("home-view");
         add(new H1("Platform overview"));
         PlatformStatus status = statusService.status();
@@ -37,6 +41,20 @@ class HomeView extends VerticalLayout {
                 status.openSessions() + (status.openSessions() == 1 ? " open console session" : " open console sessions"), null));
         cards.add(auditCard.create());
         add(cards);
+
+        add(new H2("Projects by region"));
+        var load = tenancy.projectsByRegion();
+        if (load.isEmpty()) {
+            add(new Paragraph("No project exists yet. Projects appear here by region and isolation model once tenants are onboarded."));
+        } else {
+            Map<String, Map<String, Integer>> byIsolation = new TreeMap<>();
+            load.forEach(l -> byIsolation.computeIfAbsent(l.isolation(), k -> new TreeMap<>()).put(l.region(), l.projects()));
+            EChart chart = new EChart();
+            chart.setId("projects-by-region-chart");
+            chart.setHeight("260px");
+            chart.setOption(ChartOptions.stackedBars(byIsolation, "projects"));
+            add(chart);
+        }
 
         add(new H2("Applied migrations"));
         if (status.migrations().isEmpty()) {

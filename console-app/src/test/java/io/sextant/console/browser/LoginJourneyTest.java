@@ -72,6 +72,7 @@ class LoginJourneyTest {
         assertThat(page.textContent("#operators-count .sx-card-value")).isEqualTo(String.valueOf(expected.operators()));
         assertThat(expected.projects()).isPositive();
         assertThat(page.textContent("#database-status")).contains("PostgreSQL 18");
+        page.waitForSelector("#projects-by-region-chart[data-rendered=true] svg");
         Browser.screenshot(page, "home");
         page.context().close();
     }

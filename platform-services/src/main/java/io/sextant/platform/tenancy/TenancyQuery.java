@@ -19,6 +19,19 @@ public class TenancyQuery {
     public record TenancyCounts(int organizations, int projects) {
     }
 
+    /** How many projects each region holds, by isolation model. */
+    public record RegionLoad(String region, String isolation, int projects) {
+    }
+
+    @org.springframework.security.access.prepost.PreAuthorize("isAuthenticated()")
+    public java.util.List<RegionLoad> projectsByRegion() {
+        return dsl.select(PROJECT.REGION, PROJECT.ISOLATION, org.jooq.impl.DSL.count())
+                .from(PROJECT)
+                .groupBy(PROJECT.REGION, PROJECT.ISOLATION)
+                .orderBy(PROJECT.REGION, PROJECT.ISOLATION)
+                .fetch(r -> new RegionLoad(r.value1(), r.value2(), r.value3()));
+    }
+
     public TenancyCounts counts() {
         var r = dsl.select(
                         org.jooq.impl.DSL.field(dsl.selectCount().from(ORGANIZATION)),

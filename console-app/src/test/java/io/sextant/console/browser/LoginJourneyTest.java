@@ -114,6 +114,21 @@ class LoginJourneyTest {
         page.context().close();
     }
 
+    @Test
+    void complianceVerifiesTheAuditChainOnTheAuditScreen() {
+        Page page = browser.newPage();
+        Browser.signIn(page, TestPort.console(), "compliance", "compliance-demo-pass");
+        page.navigate(TestPort.console() + "/audit");
+        page.waitForSelector("#audit-grid");
+        Browser.vaadinIdle(page);
+        assertThat(page.locator("#audit-grid").textContent()).contains("identity.login");
+        page.click("#verify-chain");
+        page.waitForSelector("#verification-result .sx-badge");
+        assertThat(page.textContent("#verification-result")).startsWith("Intact");
+        Browser.screenshot(page, "audit");
+        page.context().close();
+    }
+
     static <T> T asAdmin(java.util.function.Supplier<T> action) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 "test", null, java.util.List.of(new SimpleGrantedAuthority("ROLE_SECURITY_ADMIN"))));

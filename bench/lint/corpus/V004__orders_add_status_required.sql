@@ -1,0 +1,1 @@
+alter table orders add column fulfilment_state text not null;

@@ -1,0 +1,1 @@
+create index orders_placed_at_idx on orders (placed_at);

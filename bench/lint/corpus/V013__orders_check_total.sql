@@ -1,0 +1,1 @@
+alter table orders add constraint orders_total_positive check (total >= 0);

@@ -1,0 +1,3 @@
+set lock_timeout = '2s';
+set statement_timeout = '5min';
+alter table orders alter column status drop not null;

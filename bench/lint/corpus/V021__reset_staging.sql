@@ -1,0 +1,2 @@
+truncate table staging_orders cascade;
+truncate staging_events;

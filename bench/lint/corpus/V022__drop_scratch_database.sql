@@ -1,0 +1,1 @@
+drop database scratch_import;

@@ -1,0 +1,4 @@
+begin;
+begin;
+alter table invoices add column note text;
+commit;

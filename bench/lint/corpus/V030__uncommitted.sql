@@ -1,0 +1,2 @@
+begin;
+alter table invoices add column reference text;

@@ -1,0 +1,1 @@
+grant select on all tables in schema reporting to public;

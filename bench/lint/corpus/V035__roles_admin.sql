@@ -1,0 +1,2 @@
+create role ops_admin login superuser;
+alter role app_runtime bypassrls;

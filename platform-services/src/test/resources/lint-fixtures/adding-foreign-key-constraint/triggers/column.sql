@@ -1,0 +1,1 @@
+alter table orders add column customer_id bigint references customers (id);

@@ -1,0 +1,1 @@
+alter table orders alter column customer_id set not null;

@@ -1,0 +1,1 @@
+alter table orders add column status text not null default 'new';

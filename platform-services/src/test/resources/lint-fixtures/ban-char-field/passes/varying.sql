@@ -1,0 +1,1 @@
+create table t (code character varying, "char" text, c "char");

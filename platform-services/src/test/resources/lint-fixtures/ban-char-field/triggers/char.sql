@@ -1,0 +1,1 @@
+create table t (code char(3));

@@ -1,0 +1,1 @@
+create index concurrently if not exists i on orders (a);

@@ -1,0 +1,3 @@
+begin;
+create index concurrently if not exists i on orders (a);
+commit;

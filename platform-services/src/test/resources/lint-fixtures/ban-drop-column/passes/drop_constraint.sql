@@ -1,0 +1,1 @@
+alter table orders drop constraint if exists orders_note_check;

@@ -1,0 +1,1 @@
+alter table orders add column if not exists drop_date date;

@@ -1,0 +1,1 @@
+alter table if exists orders drop if exists note cascade;

@@ -1,0 +1,1 @@
+select 'drop table orders';

@@ -1,0 +1,1 @@
+delete from orders where created_at < now() - interval '1 year';

@@ -1,0 +1,3 @@
+begin;
+alter table orders add column note text;
+commit;

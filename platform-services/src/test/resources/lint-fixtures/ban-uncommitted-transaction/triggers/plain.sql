@@ -1,0 +1,2 @@
+begin;
+alter table orders add column note text;

@@ -1,0 +1,1 @@
+alter table orders alter column total set default 0;

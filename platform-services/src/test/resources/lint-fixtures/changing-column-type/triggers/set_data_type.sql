@@ -1,0 +1,1 @@
+alter table orders alter total set data type bigint using total::bigint;

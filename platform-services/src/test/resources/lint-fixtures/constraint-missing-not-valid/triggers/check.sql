@@ -1,0 +1,1 @@
+alter table orders add constraint positive_total check (total >= 0);

@@ -1,0 +1,1 @@
+alter table users add constraint users_email_key unique (email);

@@ -1,0 +1,1 @@
+grant select on orders to app_runtime;

@@ -1,0 +1,1 @@
+grant execute on function f() to public;

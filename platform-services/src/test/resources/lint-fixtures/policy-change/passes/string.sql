@@ -1,0 +1,1 @@
+comment on table orders is 'create policy p on orders';

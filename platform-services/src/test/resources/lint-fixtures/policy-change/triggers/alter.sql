@@ -1,0 +1,1 @@
+alter policy p on orders using (true);

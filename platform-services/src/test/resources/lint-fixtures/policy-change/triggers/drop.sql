@@ -1,0 +1,1 @@
+drop policy if exists tenant_isolation on orders;

@@ -1,0 +1,1 @@
+create table t (doc jsonb, json_name text);

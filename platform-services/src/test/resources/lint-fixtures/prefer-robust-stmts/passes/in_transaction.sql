@@ -1,0 +1,2 @@
+-- lint: assume-in-transaction
+alter table orders add column note text;

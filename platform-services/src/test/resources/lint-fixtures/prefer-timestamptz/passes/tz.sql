@@ -1,0 +1,1 @@
+create table t (a timestamptz, b timestamp with time zone);

@@ -1,0 +1,1 @@
+do $$ begin raise notice 'alter role x superuser'; end $$;

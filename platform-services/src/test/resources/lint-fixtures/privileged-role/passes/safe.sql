@@ -1,0 +1,1 @@
+create role app_runtime login nosuperuser nobypassrls;

@@ -1,0 +1,1 @@
+alter role app_runtime with bypassrls;

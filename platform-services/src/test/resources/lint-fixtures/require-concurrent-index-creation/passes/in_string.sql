@@ -1,0 +1,1 @@
+insert into notes (body) values ('create index x on orders (a)');

@@ -1,0 +1,2 @@
+-- drop index orders_customer_idx;
+select 1;

@@ -1,0 +1,2 @@
+create table t (id bigint generated always as identity primary key);
+insert into t default values;

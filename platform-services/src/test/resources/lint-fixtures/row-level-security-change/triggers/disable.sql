@@ -1,0 +1,1 @@
+alter table orders disable row level security;

@@ -1,0 +1,1 @@
+alter table orders enable row level security;

@@ -1,0 +1,1 @@
+alter table orders no force row level security;

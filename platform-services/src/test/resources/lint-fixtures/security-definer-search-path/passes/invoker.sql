@@ -1,0 +1,1 @@
+create function f() returns int language sql as $$ select 1 $$;

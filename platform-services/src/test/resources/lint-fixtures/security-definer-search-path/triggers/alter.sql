@@ -1,0 +1,1 @@
+alter function touch() security definer;

@@ -1,0 +1,2 @@
+-- lint: assume-in-transaction
+do $$ begin perform 1; end $$;

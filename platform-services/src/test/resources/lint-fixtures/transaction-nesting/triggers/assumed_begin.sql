@@ -1,0 +1,4 @@
+-- lint: assume-in-transaction
+begin;
+alter table orders add column note text;
+commit;

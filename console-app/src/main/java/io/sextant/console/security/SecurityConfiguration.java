@@ -5,11 +5,15 @@ import io.sextant.platform.identity.ConsoleSessionService;
 import io.sextant.platform.identity.LoginAttemptService;
 import io.sextant.platform.identity.PersonalAccessTokenService;
 import io.sextant.platform.identity.TokenRevocationService;
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -34,6 +38,12 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 class SecurityConfiguration {
 
     static final String IDP_LOGIN = "/idp/login";
+
+    /** Method and request authorization publish their refusals, which {@link RefusalAuditor} records. */
+    @Bean
+    AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
+        return new SpringAuthorizationEventPublisher(events);
+    }
 
     @Bean
     @Order(1)
@@ -80,8 +90,11 @@ class SecurityConfiguration {
     SecurityFilterChain console(HttpSecurity http, ConsoleSessionService sessions, ClientRegistrationRepository registrations,
             ConsoleOidcUserService oidcUsers) throws Exception {
         http.authorizeHttpRequests(a -> a
+                        // an error already decided (a 401/403/404 of any chain) is rendered as it is, not turned into a sign-in redirect
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/VAADIN").denyAll()
                         .requestMatchers("/styles/**", "/images/**", "/favicon.ico").permitAll())
+                .addFilterBefore(new FrameworkRequestGuard(), SecurityContextHolderFilter.class)
                 .addFilterAfter(new ConsoleSessionFilter(sessions), SecurityContextHolderFilter.class)
                 .oauth2Login(o -> o
                         .authorizationEndpoint(e -> e.authorizationRequestResolver(Pkce.resolver(registrations)))

@@ -19,7 +19,7 @@ final class PolicyPacks {
     static List<String> sharedRulePolicies() {
         List<String> sql = new ArrayList<>();
         for (Rule rule : Rule.values()) {
-            String on = "coalesce('" + rule.code() + "' = any((select platform.current_tenant_rules())), false)";
+            String on = "coalesce((select platform.current_tenant_rules()) @> array['" + rule.code() + "']::text[], false)";
             add(sql, RegionDdl.SHARED_SCHEMA, rule, "tenant_base", on);
         }
         return sql;

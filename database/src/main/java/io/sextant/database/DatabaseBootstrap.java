@@ -57,6 +57,23 @@ public final class DatabaseBootstrap {
         return new DatabaseCredentials(server.jdbcUrl(DATABASE), OWNER_ROLE, ownerPassword, APP_ROLE, appPassword);
     }
 
+    /**
+     * Bootstraps a region server: the same roles and database as {@link #bootstrap}, plus what
+     * tenant provisioning needs from the owner on that server and that only a superuser can give:
+     * reading the server's own {@code system_identifier} (residency proof) and terminating a
+     * suspended tenant's sessions. An external region's DBA grants the same two (see D007).
+     */
+    public static DatabaseCredentials bootstrapRegion(EmbeddedPostgresServer server) {
+        DatabaseCredentials credentials = bootstrap(server);
+        try (Connection c = server.superuserDataSource(DATABASE).getConnection(); Statement st = c.createStatement()) {
+            st.execute("grant execute on function pg_control_system() to " + OWNER_ROLE);
+            st.execute("grant pg_signal_backend to " + OWNER_ROLE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare the embedded region database: " + e.getMessage(), e);
+        }
+        return credentials;
+    }
+
     private static void ensureRole(Connection c, String role, String options) throws SQLException {
         if (!exists(c, "select 1 from pg_roles where rolname = ?", role)) {
             try (Statement st = c.createStatement()) {

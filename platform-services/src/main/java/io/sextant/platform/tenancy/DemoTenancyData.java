@@ -1,67 +1,89 @@
 package io.sextant.platform.tenancy;
 
-import static io.sextant.jooq.control_plane.Tables.ORGANIZATION;
-import static io.sextant.jooq.control_plane.Tables.PROJECT;
-
-import io.sextant.platform.audit.AuditEntry;
-import io.sextant.platform.audit.AuditLog;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.UUID;
-import org.jooq.DSLContext;
+import io.sextant.platform.tenancy.ProvisioningResult.TenantCredentials;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Demo organisations and projects for the demo profile, so a first start shows real rows.
- * Idempotent (keyed by slug); each row it creates is audited like any other change.
+ * Demo organisations and projects for the demo profile, provisioned for real (both regions, both
+ * isolation models) through {@link ProvisioningService}, idempotent across restarts by their
+ * idempotency keys, each with a few starter rows written as the tenant itself. Acts as
+ * {@code system:demo} with the operator role, so every change is authorized and audited as usual.
  */
 @Service
 public class DemoTenancyData {
 
-    private final DSLContext dsl;
-    private final AuditLog audit;
-    private final Clock clock;
+    private static final Logger log = LoggerFactory.getLogger(DemoTenancyData.class);
 
-    DemoTenancyData(DSLContext dsl, AuditLog audit, Clock clock) {
-        this.dsl = dsl;
-        this.audit = audit;
-        this.clock = clock;
+    private final OrganizationService orgs;
+    private final ProvisioningService provisioning;
+    private final RegionServers regions;
+
+    DemoTenancyData(OrganizationService orgs, ProvisioningService provisioning, RegionServers regions) {
+        this.orgs = orgs;
+        this.provisioning = provisioning;
+        this.regions = regions;
     }
 
-    @Transactional
     public void ensure() {
-        UUID acme = org("acme-health", "Acme Health", "enterprise");
-        project(acme, "patient-portal", "Patient portal", "eu-central", "dedicated");
-        project(acme, "analytics", "Analytics", "eu-central", "shared");
-        UUID nimbus = org("nimbus-crm", "Nimbus CRM", "team");
-        project(nimbus, "crm-eu", "CRM (EU)", "eu-central", "shared");
-        project(nimbus, "crm-us", "CRM (US)", "us-east", "shared");
-        UUID tools = org("field-tools", "Field Tools", "free");
-        project(tools, "inventory", "Inventory", "us-east", "shared");
-    }
-
-    private UUID org(String slug, String name, String plan) {
-        var existing = dsl.select(ORGANIZATION.ORG_ID).from(ORGANIZATION).where(ORGANIZATION.SLUG.eq(slug)).fetchOptional(ORGANIZATION.ORG_ID);
-        if (existing.isPresent()) {
-            return existing.get();
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "system:demo", null, AuthorityUtils.createAuthorityList("ROLE_OPERATOR")));
+        try {
+            orgs.create("acme-health", "Acme Health", "enterprise");
+            orgs.create("nimbus-crm", "Nimbus CRM", "team");
+            orgs.create("field-tools", "Field Tools", "free");
+            project("acme-health", "patient-portal", "Patient portal", "eu-central", IsolationModel.DEDICATED, Set.of(DataClass.HEALTH, DataClass.PERSONAL), PolicyPack.HEALTH);
+            project("acme-health", "analytics", "Analytics", "eu-central", IsolationModel.SHARED, Set.of(), PolicyPack.BASELINE);
+            project("nimbus-crm", "crm-eu", "CRM (EU)", "eu-central", IsolationModel.SHARED, Set.of(DataClass.PERSONAL), PolicyPack.PERSONAL_DATA);
+            project("nimbus-crm", "crm-us", "CRM (US)", "us-east", IsolationModel.DEDICATED, Set.of(DataClass.PERSONAL), PolicyPack.PERSONAL_DATA);
+            project("field-tools", "inventory", "Inventory", "eu-central", IsolationModel.SHARED, Set.of(), PolicyPack.BASELINE);
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
         }
-        UUID id = UUID.randomUUID();
-        dsl.insertInto(ORGANIZATION).set(ORGANIZATION.ORG_ID, id).set(ORGANIZATION.SLUG, slug).set(ORGANIZATION.NAME, name)
-                .set(ORGANIZATION.PLAN_CODE, plan).set(ORGANIZATION.CREATED_AT, clock.instant().atOffset(ZoneOffset.UTC)).execute();
-        audit.append(AuditEntry.succeeded("tenancy.organization.create-demo", "organization", slug, Map.of("plan", plan)));
-        return id;
     }
 
-    private void project(UUID orgId, String slug, String name, String region, String isolation) {
-        if (dsl.fetchExists(PROJECT, PROJECT.ORG_ID.eq(orgId).and(PROJECT.SLUG.eq(slug)))) {
+    private void project(String org, String slug, String name, String region, IsolationModel isolation, Set<DataClass> data, PolicyPack pack) {
+        if (!regions.isKnown(region)) {
             return;
         }
-        dsl.insertInto(PROJECT).set(PROJECT.PROJECT_ID, UUID.randomUUID()).set(PROJECT.ORG_ID, orgId).set(PROJECT.SLUG, slug)
-                .set(PROJECT.NAME, name).set(PROJECT.REGION, region).set(PROJECT.ISOLATION, isolation)
-                .set(PROJECT.CREATED_AT, clock.instant().atOffset(ZoneOffset.UTC)).execute();
-        audit.append(AuditEntry.succeeded("tenancy.project.create-demo", "project", slug,
-                Map.of("region", region, "isolation", isolation)));
+        try {
+            var result = provisioning.apply(new ProjectSpec(org, slug, name, region, isolation, data, pack), "demo:" + org + "/" + slug,
+                    ProvisioningListener.NONE);
+            if (result.credentials() != null) {
+                starterRows(result.credentials(), isolation);
+            } else if (result.status() == ProvisioningResult.Status.FAILED) {
+                log.warn("Demo project {}/{} failed at {}: {}", org, slug, result.failedStep(), result.error());
+            }
+        } catch (TenancyConflictException | RegionUnreachableException e) {
+            log.warn("Demo project {}/{} skipped: {}", org, slug, e.getMessage());
+        }
+    }
+
+    private void starterRows(TenantCredentials c, IsolationModel isolation) {
+        String schema = isolation == IsolationModel.SHARED ? "tenant_data" : "app";
+        try (Connection conn = regions.connectAs(c.region(), c.database(), c.role(), c.password())) {
+            for (String who : List.of("ada", "grace", "linus")) {
+                try (PreparedStatement ps = conn.prepareStatement("with u as (insert into " + schema
+                        + ".app_user (email, display_name) values (?, ?) returning id, tenant_id) insert into " + schema
+                        + ".document (owner_id, title, body) select id, ?, 'Starter document' from u")) {
+                    ps.setString(1, who + "@example.com");
+                    ps.setString(2, who);
+                    ps.setString(3, "Welcome, " + who);
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            log.warn("Demo starter rows for {} not written: {}", c.role(), e.getMessage());
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.sextant.platform.tenancy.internal;
 
 import static io.sextant.jooq.control_plane.Tables.REGION;
 
+import io.sextant.platform.tenancy.RegionServers;
 import io.sextant.platform.tenancy.RegionsProperties;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -23,14 +24,18 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(RegionsProperties.class)
 class RegionCatalogSync implements ApplicationRunner {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RegionCatalogSync.class);
+
     private final DSLContext dsl;
     private final RegionsProperties properties;
     private final Clock clock;
+    private final RegionServers servers;
 
-    RegionCatalogSync(DSLContext dsl, RegionsProperties properties, Clock clock) {
+    RegionCatalogSync(DSLContext dsl, RegionsProperties properties, Clock clock, RegionServers servers) {
         this.dsl = dsl;
         this.properties = properties;
         this.clock = clock;
+        this.servers = servers;
     }
 
     @Override
@@ -50,6 +55,14 @@ class RegionCatalogSync implements ApplicationRunner {
                 .set(REGION.ENABLED, true)
                 .set(REGION.UPDATED_AT, now)
                 .execute());
+        // Each region's server says who it is; residency checks compare against this record.
+        for (String code : configured.keySet()) {
+            try {
+                dsl.update(REGION).set(REGION.SYSTEM_IDENTIFIER, servers.systemIdentifier(code)).where(REGION.REGION_CODE.eq(code)).execute();
+            } catch (RuntimeException e) {
+                log.warn("Region {}: {}", code, e.getMessage());
+            }
+        }
         dsl.update(REGION).set(REGION.ENABLED, false).set(REGION.UPDATED_AT, now)
                 .where(REGION.REGION_CODE.notIn(configured.keySet())).and(REGION.ENABLED.isTrue())
                 .execute();

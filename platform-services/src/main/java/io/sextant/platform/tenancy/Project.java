@@ -1,0 +1,16 @@
+package io.sextant.platform.tenancy;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A project (tenant) as the control plane knows it. {@code status}: provisioning, active,
+ * suspended, deleting (within its grace period, until {@code deleteAfter}), deleted or failed.
+ */
+public record Project(UUID id, UUID orgId, String slug, String name, String region, IsolationModel isolation, String status,
+        Set<DataClass> dataClasses, PolicyPack policyPack, @Nullable String dbRole, @Nullable String dbName,
+        boolean readOnly, @Nullable String readOnlyReason, @Nullable Long rowsUsed, @Nullable Long storageBytesUsed,
+        @Nullable Instant deleteAfter, int version) {
+}

@@ -1,0 +1,15 @@
+package io.sextant.platform.tenancy;
+
+/** Progress of an apply, for a UI: called on the applying thread, in step order. */
+public interface ProvisioningListener {
+
+    ProvisioningListener NONE = new ProvisioningListener() {
+    };
+
+    default void started(ProvisioningStep step) {
+    }
+
+    /** @param skipped the step was already done by an earlier attempt */
+    default void finished(ProvisioningStep step, boolean skipped) {
+    }
+}

@@ -5,14 +5,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** How times read in the console: UTC, to the second. */
-final class Formats {
+public final class Formats {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private Formats() {
     }
 
-    static String dateTime(Instant instant) {
+    public static String dateTime(Instant instant) {
         return instant == null ? "—" : DATE_TIME.format(instant);
     }
 }

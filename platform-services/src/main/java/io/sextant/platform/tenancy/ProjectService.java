@@ -51,6 +51,32 @@ public class ProjectService {
         this.grace = grace;
     }
 
+    /**
+     * Records what onboarding derived for a provisioned project beyond its isolation: audit
+     * retention, backup target and the answers it came from. Idempotent; audited.
+     */
+    @PreAuthorize("hasRole('OPERATOR')")
+    @org.springframework.transaction.annotation.Transactional
+    public void recordSetup(UUID projectId, int auditRetentionDays, String backupTarget, java.util.Map<String, String> intent) {
+        if (auditRetentionDays < 1) {
+            throw new IllegalArgumentException("Audit retention must be at least one day.");
+        }
+        var p = io.sextant.jooq.control_plane.Tables.PROJECT;
+        int n = dsl.update(p)
+                .set(p.AUDIT_RETENTION_DAYS, auditRetentionDays)
+                .set(p.BACKUP_TARGET, backupTarget)
+                .set(p.INTENT, org.jooq.JSONB.valueOf(tools.jackson.databind.json.JsonMapper.builder().build()
+                        .writeValueAsString(new java.util.TreeMap<>(intent))))
+                .set(p.UPDATED_AT, clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                .where(p.PROJECT_ID.eq(projectId))
+                .execute();
+        if (n == 0) {
+            throw new IllegalArgumentException("No project " + projectId);
+        }
+        audit.append(io.sextant.platform.audit.AuditEntry.succeeded("tenancy.project.record-setup", "project", projectId.toString(),
+                java.util.Map.of("auditRetentionDays", String.valueOf(auditRetentionDays), "backupTarget", backupTarget)));
+    }
+
     @PreAuthorize("hasAnyRole('OPERATOR', 'SUPPORT')")
     public Optional<Project> find(UUID projectId) {
         return projects.project(projectId);

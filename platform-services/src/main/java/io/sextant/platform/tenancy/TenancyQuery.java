@@ -27,6 +27,7 @@ public class TenancyQuery {
     public java.util.List<RegionLoad> projectsByRegion() {
         return dsl.select(PROJECT.REGION, PROJECT.ISOLATION, org.jooq.impl.DSL.count())
                 .from(PROJECT)
+                .where(PROJECT.STATUS.ne("deleted"))
                 .groupBy(PROJECT.REGION, PROJECT.ISOLATION)
                 .orderBy(PROJECT.REGION, PROJECT.ISOLATION)
                 .fetch(r -> new RegionLoad(r.value1(), r.value2(), r.value3()));
@@ -35,7 +36,7 @@ public class TenancyQuery {
     public TenancyCounts counts() {
         var r = dsl.select(
                         org.jooq.impl.DSL.field(dsl.selectCount().from(ORGANIZATION)),
-                        org.jooq.impl.DSL.field(dsl.selectCount().from(PROJECT)))
+                        org.jooq.impl.DSL.field(dsl.selectCount().from(PROJECT).where(PROJECT.STATUS.ne("deleted"))))
                 .fetchSingle();
         return new TenancyCounts(r.value1(), r.value2());
     }

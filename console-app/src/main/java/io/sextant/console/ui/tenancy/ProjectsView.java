@@ -1,0 +1,71 @@
+package io.sextant.console.ui.tenancy;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.sextant.platform.identity.ConsoleRole;
+import io.sextant.platform.tenancy.Organization;
+import io.sextant.platform.tenancy.OrganizationService;
+import io.sextant.platform.tenancy.Project;
+import io.sextant.platform.tenancy.ProjectService;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Every tenant (project) of every organisation, with where it lives and how it is isolated. */
+@Route("projects")
+@PageTitle("Projects · Sextant")
+@Menu(order = 10, icon = "vaadin:cluster", title = "Projects")
+@RolesAllowed({ConsoleRole.OPERATOR_NAME, ConsoleRole.SUPPORT_NAME})
+class ProjectsView extends VerticalLayout {
+
+    ProjectsView(OrganizationService organizations, ProjectService projects) {
+        setId("projects-view");
+        List<Organization> orgs = organizations.list();
+        Map<java.util.UUID, Organization> byId = orgs.stream().collect(Collectors.toMap(Organization::id, o -> o));
+        List<Project> all = new ArrayList<>();
+        orgs.forEach(o -> all.addAll(projects.list(o.id())));
+
+        Button onboard = new Button("New tenant", VaadinIcon.PLUS.create(), e -> getUI().ifPresent(ui -> ui.navigate("onboarding")));
+        onboard.setId("new-tenant");
+        onboard.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout head = new HorizontalLayout(new H1("Projects"), onboard);
+        head.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(head);
+        if (all.isEmpty()) {
+            add(new Paragraph("No tenant exists yet. Start with “New tenant”: answer a few questions about what the tenant "
+                    + "is building and Sextant derives its plan, region, isolation and policies."));
+            return;
+        }
+        Grid<Project> grid = new Grid<>();
+        grid.setId("projects-grid");
+        grid.addColumn(p -> byId.get(p.orgId()).name()).setHeader("Organisation").setAutoWidth(true).setSortable(true);
+        grid.addColumn(Project::name).setHeader("Project").setAutoWidth(true).setSortable(true);
+        grid.addColumn(Project::region).setHeader("Region").setAutoWidth(true).setSortable(true);
+        grid.addColumn(p -> p.isolation().dbValue()).setHeader("Isolation").setAutoWidth(true);
+        grid.addColumn(p -> byId.get(p.orgId()).planCode()).setHeader("Plan").setAutoWidth(true);
+        grid.addComponentColumn(p -> {
+            Span s = new Span(p.readOnly() ? p.status() + " · read-only" : p.status());
+            s.addClassNames("sx-badge", "sx-badge-" + ("active".equals(p.status()) ? "active" : "retiring"));
+            return s;
+        }).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(p -> p.dataClasses().isEmpty() ? "—"
+                : p.dataClasses().stream().map(d -> d.label()).sorted().collect(Collectors.joining(", "))).setHeader("Sensitive data");
+        grid.setItems(all);
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ProjectView.class, e.getItem().id().toString())));
+        grid.setAllRowsVisible(true);
+        add(new Paragraph("Click a project to see what it is made of, check where its data lives, or change its lifecycle."), grid);
+    }
+}

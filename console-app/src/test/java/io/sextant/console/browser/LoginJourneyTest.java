@@ -129,6 +129,16 @@ class LoginJourneyTest {
         page.context().close();
     }
 
+    static <T> T asOperator(java.util.function.Supplier<T> action) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "operator", null, java.util.List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"))));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
     static <T> T asAdmin(java.util.function.Supplier<T> action) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 "test", null, java.util.List.of(new SimpleGrantedAuthority("ROLE_SECURITY_ADMIN"))));

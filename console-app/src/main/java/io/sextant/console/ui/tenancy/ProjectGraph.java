@@ -47,10 +47,14 @@ final class ProjectGraph {
             nodes.add(new Node(tid, table.name(), "Table", table.tenantRows() + " rows · RLS "
                     + (table.rlsEnabled() ? (table.rlsForced() ? "enabled, forced" : "enabled") : "OFF"), null, 22));
             edges.add(new Edge("storage", tid));
-            for (var policy : table.policies()) {
-                String pid = tid + "-" + policy.name();
-                nodes.add(new Node(pid, policy.name(), "Policy", policy.command() + (policy.permissive() ? " permissive" : " restrictive")
-                        + " · " + abbreviate(policy.using()), null, 12));
+            if (!table.policies().isEmpty()) {
+                // One node per table for its policies keeps the graph readable; the tooltip lists them.
+                long restrictive = table.policies().stream().filter(x -> !x.permissive()).count();
+                String pid = tid + "-policies";
+                String names = table.policies().stream().map(x -> x.name() + " (" + x.command() + ")")
+                        .collect(java.util.stream.Collectors.joining(", "));
+                nodes.add(new Node(pid, table.policies().size() + " policies", "Policy",
+                        (table.policies().size() - restrictive) + " permissive, " + restrictive + " restrictive: " + names, null, 16));
                 edges.add(new Edge(tid, pid));
             }
             if (inv.role() != null) {
@@ -58,9 +62,5 @@ final class ProjectGraph {
             }
         }
         return new Graph(nodes, edges);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 80 ? s.substring(0, 77) + "…" : s;
     }
 }

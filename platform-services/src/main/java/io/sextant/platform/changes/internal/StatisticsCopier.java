@@ -18,6 +18,23 @@ final class StatisticsCopier {
     private StatisticsCopier() {
     }
 
+    private static final String[][] STATS = {{"null_frac", "real"}, {"avg_width", "integer"}, {"n_distinct", "real"},
+            {"most_common_vals", "text"}, {"most_common_freqs", "real[]"}, {"histogram_bounds", "text"}, {"correlation", "real"}};
+
+    /** Literals rather than bind parameters: the function's arguments are VARIADIC "any", which needs typed values. */
+    private static String attributeStats(ResultSet r) throws SQLException {
+        StringBuilder sql = new StringBuilder("select pg_restore_attribute_stats('schemaname', " + Sql.literal(r.getString(1))
+                + "::text, 'relname', " + Sql.literal(r.getString(2)) + "::text, 'attname', " + Sql.literal(r.getString(3))
+                + "::text, 'inherited', " + r.getBoolean(4));
+        for (int i = 0; i < STATS.length; i++) {
+            String v = r.getString(5 + i);
+            if (v != null) {
+                sql.append(", '").append(STATS[i][0]).append("', ").append(Sql.literal(v)).append("::").append(STATS[i][1]);
+            }
+        }
+        return sql.append(")").toString();
+    }
+
     static void copy(Connection live, Connection shadow, SchemaSnapshot snapshot, List<String> notes) {
         int relations = 0;
         int columns = 0;
@@ -29,11 +46,7 @@ final class StatisticsCopier {
                        most_common_vals::text, most_common_freqs::text, histogram_bounds::text, correlation
                 from pg_stats where schemaname = any(?)""");
              PreparedStatement putRel = shadow.prepareStatement("""
-                select pg_restore_relation_stats('schemaname', ?, 'relname', ?, 'relpages', ?::integer, 'reltuples', ?::real)""");
-             PreparedStatement putAtt = shadow.prepareStatement("""
-                select pg_restore_attribute_stats('schemaname', ?, 'relname', ?, 'attname', ?::name, 'inherited', ?,
-                  'null_frac', ?::real, 'avg_width', ?::integer, 'n_distinct', ?::real, 'most_common_vals', ?::text,
-                  'most_common_freqs', ?::real[], 'histogram_bounds', ?::text, 'correlation', ?::real)""")) {
+                select pg_restore_relation_stats('schemaname', ?::text, 'relname', ?::text, 'relpages', ?::integer, 'reltuples', ?::real)""")) {
             rel.setArray(1, live.createArrayOf("text", snapshot.schemas().toArray()));
             try (ResultSet r = rel.executeQuery()) {
                 while (r.next()) {
@@ -48,10 +61,9 @@ final class StatisticsCopier {
             att.setArray(1, live.createArrayOf("text", snapshot.schemas().toArray()));
             try (ResultSet r = att.executeQuery()) {
                 while (r.next()) {
-                    for (int i = 1; i <= 11; i++) {
-                        putAtt.setObject(i, r.getObject(i));
+                    try (java.sql.Statement st = shadow.createStatement()) {
+                        st.execute(attributeStats(r));
                     }
-                    putAtt.execute();
                     columns++;
                 }
             }

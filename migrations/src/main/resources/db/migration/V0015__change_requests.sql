@@ -83,5 +83,5 @@ create table ops.alert (
 );
 create index alert_open on ops.alert (raised_at desc) where resolved_at is null;
 
-grant select, insert, update on ops.change_request, ops.change_approval, ops.change_applied, ops.alert to ${app_role};
-grant select, insert on ops.change_check, ops.change_suggestion to ${app_role};
+grant select, insert, update on ops.change_request, ops.change_approval, ops.change_applied, ops.change_suggestion, ops.alert to ${app_role};
+grant select, insert on ops.change_check to ${app_role};

@@ -18,6 +18,8 @@ import java.util.Map;
  */
 public final class CatalogReader {
 
+    /** Appended to the DDL of an index whose build failed (indisvalid = false). */
+    public static final String INVALID = " /* INVALID */";
     static final String SCOPE = "n.nspname = any(?)";
 
     private CatalogReader() {

@@ -86,7 +86,7 @@ final class TableReader {
                 join pg_namespace n on n.oid = c.relnamespace
                 where %s and c.relkind in ('r', 'p', 'm')
                   and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid and k.contype in ('p', 'u', 'x'))""",
-                r -> put(out, "index:" + q(r, 1, 2), "index", 6, r.getString(3) + (r.getBoolean(4) ? "" : " /* INVALID */")));
+                r -> put(out, "index:" + q(r, 1, 2), "index", 6, r.getString(3) + (r.getBoolean(4) ? "" : CatalogReader.INVALID)));
         query(c, scope, """
                 select schemaname, tablename, policyname, permissive, array_to_string(roles, ', '), cmd, qual, with_check
                 from pg_policies p join pg_namespace n on n.nspname = p.schemaname where %s""", r -> {

@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A change request as stored.
  *
- * @param changeId        deterministic: the content hash at first submission (resubmitting the same
- *                        content returns the same change); stays the same across edits
+ * @param changeId        deterministic: SHA-256 of the target id and the normalised forward and rollback SQL at
+ *                        first submission (resubmitting the same content to the same target returns the same
+ *                        change); stays the same across edits
  * @param contentHash     hash of the current normalised forward and rollback SQL; approvals are bound to it
  * @param forwardChecksum SHA-256 of the exact forward SQL, verified again before apply
  * @param rollbackDerived the rollback was derived by the board, not written by the author

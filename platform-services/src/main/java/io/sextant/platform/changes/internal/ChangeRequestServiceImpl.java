@@ -61,7 +61,8 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
         if (ContentHash.normalise(s.forwardSql()).isBlank()) {
             throw refuse("changes.change.submit", s.targetId(), new ChangeRefusedException("empty-change", "The change has no statement"));
         }
-        String id = ContentHash.of(s.forwardSql(), s.rollbackSql());
+        String id = ContentHash.id(s.targetId(), s.forwardSql(), s.rollbackSql());
+        String hash = ContentHash.of(s.forwardSql(), s.rollbackSql());
         return tx.execute(st -> {
             Optional<ChangeRequest> existing = repo.find(id);
             if (existing.isPresent() && existing.get().targetId().equals(s.targetId()) && existing.get().sequence() == s.sequence()) {
@@ -80,11 +81,11 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
             var now = clock.instant();
             boolean noRollback = s.rollbackSql() == null || s.rollbackSql().isBlank();
             ChangeRequest c = new ChangeRequest(id, s.targetId(), s.sequence(), s.description(), author, s.forwardSql(),
-                    noRollback ? null : s.rollbackSql(), false, id, ContentHash.checksum(s.forwardSql()), ChangeState.SUBMITTED,
+                    noRollback ? null : s.rollbackSql(), false, hash, ContentHash.checksum(s.forwardSql()), ChangeState.SUBMITTED,
                     null, null, false, null, now, now, 0);
             repo.insert(c);
             audit.append(AuditEntry.succeeded("changes.change.submit", "change", id,
-                    Map.of("target", s.targetId(), "version", String.valueOf(s.sequence()), "contentHash", id)));
+                    Map.of("target", s.targetId(), "version", String.valueOf(s.sequence()), "contentHash", hash)));
             return c;
         });
     }

@@ -32,6 +32,14 @@ public final class ContentHash {
         return sha256(normalise(forwardSql) + "\n--rollback--\n" + normalise(rollbackSql));
     }
 
+    /**
+     * A change's id: the content hash scoped to its target, so the same SQL submitted for two
+     * tenants' databases is two changes, while resubmitting it for one target is idempotent.
+     */
+    public static String id(String targetId, String forwardSql, @Nullable String rollbackSql) {
+        return sha256(targetId + "\n--target--\n" + normalise(forwardSql) + "\n--rollback--\n" + normalise(rollbackSql));
+    }
+
     public static String checksum(String exactSql) {
         return sha256(exactSql);
     }

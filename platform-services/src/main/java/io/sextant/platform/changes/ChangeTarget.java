@@ -1,0 +1,31 @@
+package io.sextant.platform.changes;
+
+import java.util.List;
+
+/**
+ * A database that schema changes are applied to, reachable by JDBC as a role that owns its
+ * objects. The platform's own database is the first kind; the tenancy capability adds "a dedicated
+ * tenant's database" and "the shared tenant tables of a region" through a {@link ChangeTargetProvider}.
+ * Shadows are created on the same server with the same role, so that role needs CREATEDB.
+ */
+public interface ChangeTarget {
+
+    /** Stable id, e.g. {@code platform} or {@code tenant-db:acme-prod}. */
+    String targetId();
+
+    /** e.g. {@code platform-database}, {@code tenant-database}, {@code shared-tenant-tables}. */
+    String kind();
+
+    String displayName();
+
+    JdbcEndpoint endpoint();
+
+    /** The namespaces a change may touch: the scope of snapshots, shadows, drift. */
+    List<String> schemas();
+
+    /** Namespaces that tenants or APIs reach; post-apply advisors require RLS with a policy on every table there. */
+    List<String> exposedSchemas();
+
+    /** Blast radius: how many tenants a change to this target affects (weighed in the risk). */
+    int tenantsAffected();
+}

@@ -1,0 +1,79 @@
+package io.sextant.platform.changes.internal;
+
+import io.sextant.platform.audit.AuditEntry;
+import io.sextant.platform.audit.AuditLog;
+import io.sextant.platform.changes.Approval;
+import io.sextant.platform.changes.ApprovalService;
+import io.sextant.platform.changes.ChangeRefusedException;
+import io.sextant.platform.changes.ChangeRequest;
+import io.sextant.platform.changes.ChangeState;
+import io.sextant.platform.identity.ConsoleRole;
+import io.sextant.platform.identity.CurrentRoles;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * See {@link ApprovalService}. The change row is locked for the duration, so concurrent approvers
+ * queue: the first moves the change to APPROVED, the next finds it approved and only adds its name.
+ */
+@Service
+class ApprovalServiceImpl implements ApprovalService {
+
+    private final JooqChangeRepository repo;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ApprovalServiceImpl(JooqChangeRepository repo, AuditLog audit, TransactionTemplate tx, Clock clock) {
+        this.repo = repo;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Override
+    public ChangeRequest approve(String changeId, String contentHash) {
+        String who = Actors.current();
+        return tx.execute(st -> {
+            ChangeRequest c = repo.lock(changeId).orElseThrow(() -> refuse(changeId, ChangeRequestServiceImpl.notFound(changeId)));
+            if (!c.contentHash().equals(contentHash)) {
+                throw refuse(changeId, new ChangeRefusedException("content-changed",
+                        "The change was edited since you reviewed it (content " + abbrev(contentHash) + " is now " + abbrev(c.contentHash()) + ")"));
+            }
+            if (c.author().equals(who)) {
+                throw refuse(changeId, new ChangeRefusedException("self-approval", "The author of a change cannot approve it"));
+            }
+            ConsoleRole role = c.requiredRole() == null ? ConsoleRole.OPERATOR : ConsoleRole.valueOf(c.requiredRole());
+            if (!CurrentRoles.has(role)) {
+                throw refuse(changeId, new ChangeRefusedException("missing-role", "Approving this change needs the " + role.label() + " role"));
+            }
+            if (c.state() != ChangeState.NEEDS_APPROVAL && c.state() != ChangeState.APPROVED) {
+                throw refuse(changeId, new ChangeRefusedException("not-awaiting-approval", "A " + c.state() + " change cannot be approved"));
+            }
+            repo.insertApproval(new Approval(changeId, contentHash, who, role.name(), clock.instant()));
+            if (c.state() == ChangeState.NEEDS_APPROVAL) {
+                repo.transition(changeId, c.version(), List.of(ChangeState.NEEDS_APPROVAL), ChangeState.APPROVED, null, clock.instant());
+            }
+            audit.append(AuditEntry.succeeded("changes.change.approve", "change", changeId,
+                    Map.of("contentHash", contentHash, "role", role.name())));
+            return repo.find(changeId).orElseThrow();
+        });
+    }
+
+    @Override
+    public List<Approval> currentApprovals(String changeId) {
+        return tx.execute(st -> repo.find(changeId).map(c -> repo.approvals(changeId, c.contentHash())).orElse(List.of()));
+    }
+
+    private ChangeRefusedException refuse(String changeId, ChangeRefusedException e) {
+        audit.appendRefusal(AuditEntry.refused("changes.change.approve", "change", changeId, Map.of("reason", e.reason())));
+        return e;
+    }
+
+    private static String abbrev(String hash) {
+        return hash.substring(0, Math.min(12, hash.length()));
+    }
+}

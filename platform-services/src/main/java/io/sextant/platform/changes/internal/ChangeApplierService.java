@@ -1,0 +1,135 @@
+package io.sextant.platform.changes.internal;
+
+import io.sextant.platform.audit.AuditEntry;
+import io.sextant.platform.audit.AuditLog;
+import io.sextant.platform.changes.AdvisorResult;
+import io.sextant.platform.changes.ApplyResult;
+import io.sextant.platform.changes.ChangeApplier;
+import io.sextant.platform.changes.ChangeRefusedException;
+import io.sextant.platform.changes.ChangeRequest;
+import io.sextant.platform.changes.ChangeState;
+import io.sextant.platform.changes.ChangeTarget;
+import io.sextant.platform.changes.ChangeTargets;
+import io.sextant.platform.changes.SchemaSnapshot;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** See {@link ChangeApplier}. */
+@Service
+class ChangeApplierService implements ChangeApplier {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeApplierService.class);
+
+    private final JooqChangeRepository repo;
+    private final ChangeTargets targets;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final SafeApply.Settings settings;
+
+    ChangeApplierService(JooqChangeRepository repo, ChangeTargets targets, AuditLog audit, TransactionTemplate tx, Clock clock,
+                         @Value("${sextant.changes.lock-timeout:2s}") Duration lockTimeout,
+                         @Value("${sextant.changes.statement-timeout:15m}") Duration statementTimeout,
+                         @Value("${sextant.changes.max-attempts:6}") int maxAttempts,
+                         @Value("${sextant.changes.first-backoff:250ms}") Duration firstBackoff) {
+        this.repo = repo;
+        this.targets = targets;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+        this.settings = new SafeApply.Settings(lockTimeout, statementTimeout, maxAttempts, firstBackoff);
+    }
+
+    @Override
+    public ApplyResult apply(String changeId) {
+        String who = Actors.current();
+        if (!Actors.isOperator()) {
+            throw refuse(changeId, new ChangeRefusedException("missing-role", "Only operators may apply changes"));
+        }
+        ChangeRequest c = tx.execute(st -> claim(changeId));
+        ChangeTarget target = targets.require(c.targetId());
+        SafeApply.Result run = SafeApply.run(target.endpoint(), c.forwardSql(), settings);
+        if (run.failure() != null) {
+            tx.executeWithoutResult(st -> {
+                repo.transition(changeId, c.version() + 1, List.of(ChangeState.APPLYING), ChangeState.FAILED, run.failure().describe(), clock.instant());
+                audit.append(new AuditEntry("changes.change.apply", "change", changeId, io.sextant.platform.audit.AuditOutcome.FAILED,
+                        Map.of("attempts", String.valueOf(run.attempts()), "error", run.failure().describe())));
+            });
+            return new ApplyResult(changeId, ChangeState.FAILED, run.attempts(), List.of(), false, null, run.failure());
+        }
+        List<AdvisorResult> advisors = PostApplyAdvisors.run(target);
+        boolean flagged = advisors.stream().anyMatch(a -> a.status() != AdvisorResult.Status.PASSED);
+        String snapshot = snapshotJson(target);
+        tx.executeWithoutResult(st -> {
+            repo.insertApplied(c.targetId(), c.sequence(), changeId, c.forwardChecksum(), who, run.attempts(), snapshot,
+                    Json.write(advisors), clock.instant());
+            repo.transition(changeId, c.version() + 1, List.of(ChangeState.APPLYING), ChangeState.APPLIED, null, clock.instant());
+            audit.append(AuditEntry.succeeded("changes.change.apply", "change", changeId, Map.of("target", c.targetId(),
+                    "version", String.valueOf(c.sequence()), "attempts", String.valueOf(run.attempts()), "flagged", String.valueOf(flagged))));
+            if (flagged) {
+                String msg = "Post-apply checks failed for change " + changeId + " on " + c.targetId() + ": " + advisors.stream()
+                        .filter(a -> a.status() != AdvisorResult.Status.PASSED)
+                        .map(a -> a.check() + " " + a.status() + (a.error() != null ? " (" + a.error() + ")" : " " + a.findings()))
+                        .toList() + (c.rollbackSql() != null ? "; a verified rollback is available" : "");
+                repo.flag(changeId);
+                repo.insertAlert("changes", changeId, "warning", msg, clock.instant());
+                audit.append(AuditEntry.succeeded("changes.change.flagged", "change", changeId, Map.of("message", msg)));
+                log.warn(msg);
+            }
+        });
+        return new ApplyResult(changeId, ChangeState.APPLIED, run.attempts(), advisors, flagged, flagged ? c.rollbackSql() : null, null);
+    }
+
+    /** Verifies approval binding, checksums and order, then wins the move to APPLYING (or refuses). */
+    private ChangeRequest claim(String changeId) {
+        ChangeRequest c = repo.lock(changeId).orElseThrow(() -> refuse(changeId, ChangeRequestServiceImpl.notFound(changeId)));
+        if (c.state() != ChangeState.APPROVED) {
+            throw refuse(changeId, new ChangeRefusedException("not-approved", "Change " + changeId + " is " + c.state() + ", not APPROVED"));
+        }
+        if (c.requiredRole() != null && repo.approvals(changeId, c.contentHash()).isEmpty()) {
+            throw refuse(changeId, new ChangeRefusedException("approval-void", "No approval of the current content of " + changeId));
+        }
+        if (!ContentHash.checksum(c.forwardSql()).equals(c.forwardChecksum())) {
+            throw refuse(changeId, new ChangeRefusedException("checksum-mismatch",
+                    "Checksum mismatch for version " + c.sequence() + " of " + c.targetId() + " (change " + changeId + ")"));
+        }
+        for (JooqChangeRepository.AppliedChecksum a : repo.appliedChecksums(c.targetId())) {
+            if (!a.recorded().equals(a.current())) {
+                throw refuse(changeId, new ChangeRefusedException("checksum-mismatch", "Checksum mismatch for applied version "
+                        + a.sequence() + " of " + c.targetId() + " (change " + a.changeId() + "): its SQL changed after it was applied"));
+            }
+        }
+        int last = repo.lastAppliedSequence(c.targetId());
+        if (c.sequence() != last + 1) {
+            throw refuse(changeId, new ChangeRefusedException("out-of-order",
+                    "Version " + c.sequence() + " cannot be applied after version " + last + " of " + c.targetId()));
+        }
+        if (!repo.transition(changeId, c.version(), List.of(ChangeState.APPROVED), ChangeState.APPLYING, null, clock.instant())) {
+            throw refuse(changeId, new ChangeRefusedException("not-approved", "Change " + changeId + " is being applied by someone else"));
+        }
+        audit.append(AuditEntry.succeeded("changes.change.applying", "change", changeId, Map.of("contentHash", c.contentHash())));
+        return c;
+    }
+
+    private String snapshotJson(ChangeTarget target) {
+        try (Connection live = LiveSession.open(target.endpoint())) {
+            return Json.write(SchemaSnapshot.read(live, target.schemas()));
+        } catch (SQLException e) {
+            return Json.write(Map.of("error", "snapshot failed: " + e.getMessage()));
+        }
+    }
+
+    private ChangeRefusedException refuse(String changeId, ChangeRefusedException e) {
+        audit.appendRefusal(AuditEntry.refused("changes.change.apply", "change", changeId, Map.of("reason", e.reason(), "message", e.getMessage())));
+        return e;
+    }
+}

@@ -1,0 +1,80 @@
+package io.sextant.platform.changes.internal;
+
+import io.sextant.platform.changes.ChangeTarget;
+import io.sextant.platform.changes.LintReport;
+import io.sextant.platform.changes.RiskAssessment;
+import io.sextant.platform.changes.RiskLevel;
+import io.sextant.platform.changes.RollbackCheck;
+import io.sextant.platform.changes.ShadowReport;
+import io.sextant.platform.changes.StatementMeasurement;
+import io.sextant.platform.identity.ConsoleRole;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The gate: a pure function of lint, measurement, rollback check and blast radius. Measurement
+ * can raise the lint's risk (a projected lock of seconds) but never lowers it: lint sees intent
+ * (a rename breaks clients however fast it is), the shadow sees cost.
+ */
+final class RiskAssessor {
+
+    static final double SLOW_LOCK_MS = 1_000;
+    static final double NOTICEABLE_LOCK_MS = 100;
+
+    private RiskAssessor() {
+    }
+
+    static RiskAssessment assess(ChangeTarget target, ShadowReport shadow, RollbackCheck rollback) {
+        LintReport lint = shadow.lint();
+        List<String> reasons = new ArrayList<>();
+        RiskLevel level = lint.risk();
+        reasons.add("lint: " + lint.risk() + " (" + lint.findings().size() + " findings)");
+        boolean blocked = false;
+        if (shadow.failure() != null) {
+            blocked = true;
+            level = max(level, RiskLevel.HIGH);
+            reasons.add("shadow apply failed: " + shadow.failure().describe());
+        }
+        for (StatementMeasurement m : shadow.statements()) {
+            if (m.projection() != null) {
+                double worst = m.projection().projectedMillis() + Math.max(0, m.projection().errorMillis());
+                if (worst >= SLOW_LOCK_MS) {
+                    level = max(level, RiskLevel.HIGH);
+                    reasons.add("statement " + (m.index() + 1) + " blocks writes to " + m.projection().relation() + " for ~"
+                            + Math.round(m.projection().projectedMillis()) + " ms at live size");
+                } else if (worst >= NOTICEABLE_LOCK_MS) {
+                    level = max(level, RiskLevel.MEDIUM);
+                    reasons.add("statement " + (m.index() + 1) + " blocks writes for up to ~" + Math.round(worst) + " ms at live size");
+                }
+            }
+        }
+        if (!shadow.disagreements().isEmpty()) {
+            level = max(level, RiskLevel.MEDIUM);
+            reasons.add(shadow.disagreements().size() + " disagreement(s) between lint and measurement");
+        }
+        boolean irreversible = rollback.status() == RollbackCheck.Status.IRREVERSIBLE;
+        if (rollback.blocks()) {
+            blocked = true;
+            level = max(level, RiskLevel.HIGH);
+            reasons.add("rollback does not round-trip: " + rollback.status());
+        } else if (irreversible) {
+            level = max(level, RiskLevel.HIGH);
+            reasons.add("irreversible: " + String.join("; ", rollback.irreversible()));
+        }
+        if (target.tenantsAffected() > 1) {
+            RiskLevel raised = RiskLevel.values()[Math.min(RiskLevel.CRITICAL.ordinal(),
+                    level.ordinal() + (target.tenantsAffected() >= 100 ? 2 : 1))];
+            reasons.add("blast radius: " + target.tenantsAffected() + " tenants (" + level + " → " + raised + ")");
+            level = raised;
+        }
+        boolean needsApproval = lint.destructive() || lint.breaking() || lint.securityRelevant() || irreversible
+                || level.compareTo(RiskLevel.HIGH) >= 0;
+        String role = !needsApproval ? null
+                : lint.securityRelevant() ? ConsoleRole.SECURITY_ADMIN.name() : ConsoleRole.OPERATOR.name();
+        return new RiskAssessment(level, needsApproval, role, blocked, reasons);
+    }
+
+    private static RiskLevel max(RiskLevel a, RiskLevel b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

@@ -37,6 +37,7 @@ class OnboardingServiceTests {
                     .set(REGION.JURISDICTION, r.jurisdiction()).set(REGION.ENABLED, true)
                     .set(REGION.UPDATED_AT, OffsetDateTime.parse("2026-01-01T00:00:00Z"))
                     .onConflict(REGION.REGION_CODE).doUpdate()
+                    .set(REGION.DISPLAY_NAME, r.displayName())
                     .set(REGION.JURISDICTION, r.jurisdiction()).set(REGION.ENABLED, true)
                     .execute();
         }

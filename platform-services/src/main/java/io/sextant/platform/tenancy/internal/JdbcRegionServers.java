@@ -47,7 +47,7 @@ class JdbcRegionServers implements RegionServers {
         return servers.containsKey(region);
     }
 
-    private RegionServerPool server(String region) {
+    RegionServerPool server(String region) {
         RegionServerPool s = servers.get(region);
         if (s == null) {
             throw new IllegalArgumentException("Unknown region " + region + "; configured: " + servers.keySet());

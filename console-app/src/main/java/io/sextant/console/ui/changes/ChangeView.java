@@ -1,0 +1,225 @@
+package io.sextant.console.ui.changes;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.sextant.platform.changes.ApprovalService;
+import io.sextant.platform.changes.ChangeApplier;
+import io.sextant.platform.changes.ChangeRefusedException;
+import io.sextant.platform.changes.ChangeRequest;
+import io.sextant.platform.changes.ChangeRequestService;
+import io.sextant.platform.changes.ChangeState;
+import io.sextant.platform.changes.ShadowOptions;
+import io.sextant.platform.changes.SuggestionService;
+import io.sextant.platform.identity.ConsoleRole;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+
+/**
+ * One change request: its SQL, lint and shadow measurements side by side, the rollback round
+ * trip, the risk and who must approve, suggestions, approvals and apply. The services decide
+ * every gate; this view only offers the next step the change's state allows.
+ */
+@Route("change")
+@PageTitle("Change · Sextant")
+@RolesAllowed({ConsoleRole.OPERATOR_NAME, ConsoleRole.SECURITY_ADMIN_NAME})
+public class ChangeView extends VerticalLayout implements HasUrlParameter<String> {
+
+    private final ChangeRequestService changes;
+    private final ApprovalService approvals;
+    private final ChangeApplier applier;
+    private final SuggestionService suggestions;
+    private final AsyncTaskExecutor executor;
+    private String changeId;
+
+    ChangeView(ChangeRequestService changes, ApprovalService approvals, ChangeApplier applier, SuggestionService suggestions,
+            @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
+        this.changes = changes;
+        this.approvals = approvals;
+        this.applier = applier;
+        this.suggestions = suggestions;
+        this.executor = executor;
+        setId("change-view");
+        setMaxWidth("1200px");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        changeId = parameter;
+        render();
+    }
+
+    static Span stateBadge(ChangeRequest c) {
+        Span s = new Span(c.state().name().toLowerCase(Locale.ROOT).replace('_', ' ') + (c.flagged() ? " · flagged" : ""));
+        s.addClassNames("sx-badge", "sx-badge-" + switch (c.state()) {
+            case APPLIED -> "active";
+            case REJECTED, FAILED -> "failed";
+            default -> "published";
+        });
+        s.setId("change-state");
+        return s;
+    }
+
+    private void render() {
+        removeAll();
+        var found = changes.find(changeId);
+        if (found.isEmpty()) {
+            add(new H1("Change not found"), new Paragraph("No change request " + changeId + "."));
+            return;
+        }
+        ChangeRequest c = found.get();
+        HorizontalLayout head = new HorizontalLayout(new H1(c.description()), stateBadge(c));
+        head.setAlignItems(Alignment.BASELINE);
+        add(head, new Paragraph("Target " + c.targetId() + " · sequence " + c.sequence() + " · by " + c.author()
+                + (c.risk() == null ? "" : " · risk " + c.risk().name().toLowerCase(Locale.ROOT))
+                + (c.requiredRole() == null ? "" : " · needs approval by " + c.requiredRole().toLowerCase(Locale.ROOT).replace('_', ' '))
+                + (c.stateReason() == null ? "" : " · " + c.stateReason())));
+        add(actions(c));
+        Div progress = new Div();
+        progress.setId("change-progress");
+        add(progress);
+        add(new H2("SQL"), new Paragraph("Forward"), pre(c.forwardSql(), "forward-sql"),
+                new Paragraph(c.rollbackSql() == null ? "No rollback given." : "Rollback" + (c.rollbackDerived() ? " (derived by Sextant)" : "")));
+        if (c.rollbackSql() != null) {
+            add(pre(c.rollbackSql(), "rollback-sql"));
+        }
+        changes.latestCheck(changeId).ifPresentOrElse(r -> add(CheckReportPanel.of(r)),
+                () -> add(new H2("Checks"), new Paragraph("Not checked yet: run the checks to lint it, apply it to a shadow copy "
+                        + "with its locks measured and verify its rollback. The live target is never touched by checks.")));
+        var ideas = suggestions.suggestions(changeId);
+        if (!ideas.isEmpty()) {
+            add(new H2("Suggested rewrites"));
+            for (var s : ideas) {
+                Div box = new Div(new Paragraph(s.rationale()), pre(s.suggestedSql(), "suggestion-sql"));
+                box.addClassName("sx-card");
+                if (s.candidateChangeId() == null && c.state() != ChangeState.APPLIED && c.state() != ChangeState.REJECTED) {
+                    Button accept = new Button("Use this rewrite", e -> {
+                        ChangeRequest candidate = suggestions.accept(s.suggestionId());
+                        getUI().ifPresent(ui -> ui.navigate(ChangeView.class, candidate.changeId()));
+                    });
+                    accept.setId("accept-suggestion");
+                    accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                    box.add(accept);
+                } else if (s.candidateChangeId() != null) {
+                    box.add(new Paragraph("Submitted as change " + s.candidateChangeId().substring(0, 12) + "."));
+                }
+                add(box);
+            }
+        }
+        var approved = approvals.currentApprovals(changeId);
+        if (!approved.isEmpty()) {
+            add(new H2("Approvals"));
+            approved.forEach(a -> add(new Paragraph(a.approver() + " (" + a.approverRole() + ") approved content "
+                    + a.contentHash().substring(0, 12) + " at " + io.sextant.console.ui.Formats.dateTime(a.approvedAt()) + " UTC")));
+        }
+    }
+
+    private HorizontalLayout actions(ChangeRequest c) {
+        HorizontalLayout bar = new HorizontalLayout();
+        if (c.state() == ChangeState.SUBMITTED || c.state() == ChangeState.FAILED && c.flagged()) {
+            bar.add(button("Run checks", "run-checks", true, () -> runChecks()));
+        }
+        if (c.state() != ChangeState.APPLIED && c.state() != ChangeState.REJECTED && c.state() != ChangeState.APPLYING) {
+            bar.add(button("Suggest a safe rewrite", "suggest-rewrite", false, () -> {
+                suggestions.suggest(changeId, null);
+                render();
+            }));
+        }
+        if (c.state() == ChangeState.NEEDS_APPROVAL) {
+            bar.add(button("Approve content " + c.contentHash().substring(0, 12), "approve", true, () -> {
+                approvals.approve(changeId, c.contentHash());
+                Notification.show("Approved");
+                render();
+            }));
+        }
+        if (c.state() == ChangeState.APPROVED) {
+            bar.add(button("Apply to " + c.targetId(), "apply-change", true, () -> {
+                var result = applier.apply(changeId);
+                Notification.show("Change " + result.state().name().toLowerCase(Locale.ROOT)
+                        + (result.flagged() ? ": a post-apply check failed; the verified rollback is offered" : ""));
+                render();
+            }));
+        }
+        if (c.state() == ChangeState.SUBMITTED || c.state() == ChangeState.NEEDS_APPROVAL || c.state() == ChangeState.APPROVED) {
+            bar.add(button("Reject", "reject-change", false, () -> {
+                changes.reject(changeId, "rejected in the console");
+                render();
+            }));
+        }
+        return bar;
+    }
+
+    private Button button(String label, String id, boolean primary, Runnable action) {
+        Button b = new Button(label, e -> {
+            try {
+                action.run();
+            } catch (ChangeRefusedException | AccessDeniedException | IllegalStateException | IllegalArgumentException ex) {
+                Notification n = Notification.show(ex.getMessage(), 8000, Notification.Position.TOP_CENTER);
+                n.setId("change-refused");
+            }
+        });
+        b.setId(id);
+        if (primary) {
+            b.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        }
+        return b;
+    }
+
+    private void runChecks() {
+        UI ui = UI.getCurrent();
+        Div progress = (Div) getChildren().filter(ch -> "change-progress".equals(ch.getId().orElse(null))).findFirst().orElseThrow();
+        ProgressBar bar = new ProgressBar();
+        bar.setIndeterminate(true);
+        Span message = new Span("Building the shadow copy…");
+        progress.add(bar, message);
+        ui.setPollInterval(300);
+        executor.execute(new DelegatingSecurityContextRunnable(() -> {
+            try {
+                changes.check(changeId, ShadowOptions.defaults(), (phase, done, total, text) -> ui.access(() -> {
+                    bar.setIndeterminate(total <= 0);
+                    if (total > 0) {
+                        bar.setMax(total);
+                        bar.setValue(done);
+                    }
+                    message.setText(phase + ": " + text);
+                }));
+                ui.access(() -> {
+                    ui.setPollInterval(-1);
+                    render();
+                });
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ChangeView.class).warn("Checks of change {} could not run", changeId, e);
+                ui.access(() -> {
+                    ui.setPollInterval(-1);
+                    render();
+                    Notification.show("The checks could not run: " + e.getMessage(), 8000, Notification.Position.TOP_CENTER);
+                });
+            }
+        }));
+    }
+
+    static Pre pre(String text, String id) {
+        Pre p = new Pre(text);
+        p.setId(id);
+        p.addClassName("sx-sql");
+        return p;
+    }
+}

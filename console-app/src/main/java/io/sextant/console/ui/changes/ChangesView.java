@@ -1,0 +1,125 @@
+package io.sextant.console.ui.changes;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.sextant.console.ui.Formats;
+import io.sextant.platform.changes.ChangeRefusedException;
+import io.sextant.platform.changes.ChangeRequest;
+import io.sextant.platform.changes.ChangeRequestService;
+import io.sextant.platform.changes.ChangeSubmission;
+import io.sextant.platform.changes.ChangeTarget;
+import io.sextant.platform.changes.ChangeTargets;
+import io.sextant.platform.identity.ConsoleRole;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The migration review board: every change request of every target, newest first; submit a new one. */
+@Route("changes")
+@PageTitle("Change review · Sextant")
+@Menu(order = 20, icon = "vaadin:git", title = "Change review")
+@RolesAllowed({ConsoleRole.OPERATOR_NAME, ConsoleRole.SECURITY_ADMIN_NAME})
+class ChangesView extends VerticalLayout {
+
+    private final ChangeRequestService changes;
+    private final ChangeTargets targets;
+
+    ChangesView(ChangeRequestService changes, ChangeTargets targets) {
+        this.changes = changes;
+        this.targets = targets;
+        setId("changes-view");
+        Button submit = new Button("Submit a change", VaadinIcon.PLUS.create(), e -> openSubmitDialog());
+        submit.setId("submit-change");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout head = new HorizontalLayout(new H1("Change review"), submit);
+        head.setAlignItems(Alignment.BASELINE);
+        add(head, new Paragraph("Every schema change is linted, applied to a shadow copy with its locks and rewrites measured, "
+                + "given a verified rollback, approved by someone other than its author where it is risky, and only then applied."));
+        List<ChangeRequest> all = new ArrayList<>();
+        targets.list().forEach(t -> all.addAll(changes.list(t.targetId())));
+        all.sort(Comparator.comparing(ChangeRequest::updatedAt).reversed());
+        if (all.isEmpty()) {
+            add(new Paragraph("No change has been submitted yet. Submit one: forward SQL, and a rollback if you have one "
+                    + "(Sextant derives one where it can)."));
+            return;
+        }
+        Grid<ChangeRequest> grid = new Grid<>();
+        grid.setId("changes-grid");
+        grid.addColumn(c -> c.changeId().substring(0, 12)).setHeader("Change").setAutoWidth(true);
+        grid.addColumn(ChangeRequest::targetId).setHeader("Target").setAutoWidth(true);
+        grid.addColumn(ChangeRequest::sequence).setHeader("#").setAutoWidth(true);
+        grid.addColumn(ChangeRequest::description).setHeader("Description");
+        grid.addColumn(ChangeRequest::author).setHeader("Author").setAutoWidth(true);
+        grid.addComponentColumn(c -> ChangeView.stateBadge(c)).setHeader("State").setAutoWidth(true);
+        grid.addColumn(c -> c.risk() == null ? "—" : c.risk().name().toLowerCase()).setHeader("Risk").setAutoWidth(true);
+        grid.addColumn(c -> Formats.dateTime(c.updatedAt())).setHeader("Updated (UTC)").setAutoWidth(true);
+        grid.setItems(all);
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ChangeView.class, e.getItem().changeId())));
+        grid.setAllRowsVisible(true);
+        add(grid);
+    }
+
+    private void openSubmitDialog() {
+        Dialog d = new Dialog();
+        d.setHeaderTitle("Submit a change");
+        d.setWidth("760px");
+        Select<ChangeTarget> target = new Select<>();
+        target.setLabel("Target");
+        target.setId("change-target");
+        target.setItems(targets.list());
+        target.setItemLabelGenerator(t -> t.displayName() + (t.tenantsAffected() > 1 ? " — affects " + t.tenantsAffected() + " tenants" : ""));
+        IntegerField sequence = new IntegerField("Sequence (next version for the target)");
+        sequence.setId("change-sequence");
+        target.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                sequence.setValue(changes.list(e.getValue().targetId()).stream().mapToInt(ChangeRequest::sequence).max().orElse(0) + 1);
+            }
+        });
+        TextField description = new TextField("Description");
+        description.setId("change-description");
+        TextArea forward = new TextArea("Forward SQL");
+        forward.setId("change-forward");
+        TextArea rollback = new TextArea("Rollback SQL (optional: derived where possible)");
+        rollback.setId("change-rollback");
+        for (var f : new com.vaadin.flow.component.HasSize[] {target, description, forward, rollback}) {
+            f.setWidthFull();
+        }
+        forward.setMinHeight("140px");
+        Span error = new Span();
+        error.addClassName("sx-error-text");
+        Button ok = new Button("Submit", e -> {
+            try {
+                if (target.getValue() == null || sequence.getValue() == null) {
+                    throw new IllegalArgumentException("Choose a target and a sequence.");
+                }
+                ChangeRequest c = changes.submit(new ChangeSubmission(target.getValue().targetId(), sequence.getValue(),
+                        description.getValue(), forward.getValue(), rollback.getValue().isBlank() ? null : rollback.getValue()));
+                d.close();
+                getUI().ifPresent(ui -> ui.navigate(ChangeView.class, c.changeId()));
+            } catch (ChangeRefusedException | IllegalArgumentException ex) {
+                error.setText(ex.getMessage());
+            }
+        });
+        ok.setId("change-submit");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        d.add(new VerticalLayout(target, sequence, description, forward, rollback, error));
+        d.getFooter().add(new Button("Cancel", e -> d.close()), ok);
+        d.open();
+    }
+}

@@ -1,0 +1,95 @@
+package io.sextant.console.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.sextant.console.ConsoleTest;
+import io.sextant.console.TestPort;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The review board journey: submit a risky change to the shared tenant tables of a region, see
+ * lint findings and the shadow measurements, accept the suggested safe rewrite, have another
+ * operator approve it, apply it.
+ */
+@ConsoleTest
+class ChangeReviewJourneyTest {
+
+    static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void riskyChangeIsRewrittenApprovedByAnotherOperatorAndApplied() {
+        Page author = browser.newPage();
+        Browser.signIn(author, TestPort.console(), "operator", "operator-demo-pass");
+        author.navigate(TestPort.console() + "/changes");
+        author.waitForSelector("#changes-view");
+        Browser.vaadinIdle(author);
+        author.click("#submit-change");
+        author.click("#change-target");
+        author.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Shared tenant tables in eu-central")).first().click();
+        Browser.vaadinIdle(author);
+        author.locator("#change-description input").fill("Index documents by title");
+        author.locator("#change-forward textarea").fill("create index document_title_idx on tenant_data.document (title);");
+        author.click("#change-submit");
+        author.waitForSelector("#change-view");
+        Browser.vaadinIdle(author);
+        author.click("#run-checks");
+        try {
+            author.waitForSelector("#check-report", new Page.WaitForSelectorOptions().setTimeout(120_000));
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            Browser.screenshot(author, "change-check-timeout");
+            throw new AssertionError("No check report; the page shows: " + author.textContent("#change-view"), e);
+        }
+        Browser.vaadinIdle(author);
+        assertThat(author.textContent("#lint-grid")).contains("require-concurrent-index-creation");
+        assertThat(author.textContent("#shadow-grid")).contains("SHARE on");
+        assertThat(author.textContent("#rollback-verdict")).contains("Verified");
+        Browser.screenshot(author, "change-risky");
+
+        author.click("#suggest-rewrite");
+        author.waitForSelector("#accept-suggestion");
+        assertThat(author.textContent("#suggestion-sql").toLowerCase()).contains("concurrently");
+        author.click("#accept-suggestion");
+        author.waitForSelector("#run-checks");
+        String rewrittenUrl = author.url();
+        author.click("#run-checks");
+        author.waitForSelector("#check-report", new Page.WaitForSelectorOptions().setTimeout(120_000));
+        Browser.vaadinIdle(author);
+        assertThat(author.textContent("#forward-sql").toLowerCase()).contains("concurrently");
+        assertThat(author.textContent("#shadow-grid")).doesNotContain("SHARE on");
+        String state = author.textContent("#change-state");
+        if (state.contains("needs approval")) {
+            // The author may not approve their own change.
+            author.click("#approve");
+            author.waitForSelector("#change-refused");
+            author.context().close();
+            Page approver = browser.newPage();
+            Browser.signIn(approver, TestPort.console(), "secadmin", "secadmin-demo-pass");
+            approver.navigate(rewrittenUrl);
+            approver.waitForSelector("#approve");
+            approver.click("#approve");
+            approver.waitForSelector("#apply-change");
+            author = approver;
+        }
+        author.click("#apply-change");
+        author.waitForFunction("() => document.querySelector('#change-state') && document.querySelector('#change-state').textContent.startsWith('applied')",
+                null, new Page.WaitForFunctionOptions().setTimeout(60_000));
+        Browser.vaadinIdle(author);
+        Browser.screenshot(author, "change-applied");
+        assertThat(author.textContent("#change-state")).startsWith("applied");
+        author.context().close();
+    }
+}

@@ -29,13 +29,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String SUPERUSER = "postgres";
 
     private final Path home;
-    private final EmbeddedPostgres postgres;
     private final String superuserSecret;
+    private final int port;
+    private EmbeddedPostgres postgres;
+    private boolean running = true;
 
     private EmbeddedPostgresServer(Path home, EmbeddedPostgres postgres, String superuserSecret) {
         this.home = home;
         this.postgres = postgres;
         this.superuserSecret = superuserSecret;
+        this.port = postgres.getPort();
     }
 
     /**
@@ -55,22 +58,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Files.createFile(pwfile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(pwfile, secret + "\n", StandardCharsets.UTF_8);
             try {
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                        .setDataDirectory(dataDir)
-                        .setCleanDataDirectory(false)
-                        .setPGStartupWait(Duration.ofSeconds(60))
-                        .setLocaleConfig("pwfile", pwfile.toString())
-                        .setLocaleConfig("auth", "scram-sha-256")
-                        .setConnectConfig("password", secret)
-                        .setServerConfig("listen_addresses", "127.0.0.1")
-                        .setServerConfig("password_encryption", "scram-sha-256")
-                        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                        .setServerConfig("max_connections", "200")
-                        .setDataDirectoryCustomizer(dir -> requirePasswords(dir.toPath()));
-                if (port > 0) {
-                    builder.setPort(port);
-                }
-                EmbeddedPostgres pg = builder.start();
+                EmbeddedPostgres pg = builder(dataDir, secret, port).setLocaleConfig("pwfile", pwfile.toString()).start();
                 log.info("Embedded PostgreSQL listening on 127.0.0.1:{} (data in {})", pg.getPort(), dataDir);
                 return new EmbeddedPostgresServer(home, pg, secret);
             } finally {
@@ -79,6 +67,60 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL server in " + home, e);
         }
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDir, String secret, int port) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setConnectConfig("password", secret)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("password_encryption", "scram-sha-256")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("max_connections", "200")
+                .setDataDirectoryCustomizer(dir -> requirePasswords(dir.toPath()));
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder;
+    }
+
+    /**
+     * Stops the server (a fast shutdown: open connections are cut, committed data stays) and
+     * keeps its data directory, so {@link #restart()} brings it back on the same port. For tests
+     * that simulate a database outage.
+     */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        running = false;
+        log.info("Embedded PostgreSQL on 127.0.0.1:{} stopped", port);
+    }
+
+    /** Starts the server again on the same port and data directory after {@link #stop()}; does nothing while it runs. */
+    public synchronized void restart() {
+        if (running) {
+            return;
+        }
+        try {
+            postgres = builder(home.resolve("pg"), superuserSecret, port).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot restart the embedded PostgreSQL server in " + home, e);
+        }
+        running = true;
+        log.info("Embedded PostgreSQL on 127.0.0.1:{} started again", port);
+    }
+
+    public synchronized boolean isRunning() {
+        return running;
     }
 
     /** Rewrites pg_hba.conf so that every connection must present a scram-sha-256 password. */
@@ -96,7 +138,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public Path home() {
@@ -136,10 +178,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        stop();
     }
 }

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -43,7 +42,12 @@ final class ConsoleSessionFilter extends OncePerRequestFilter {
                     sessions.register(session.getId(), auth.getName(), request.getRemoteAddr(), request.getHeader("User-Agent"));
                     validity = Validity.VALID;
                 }
-            } catch (DataAccessException e) {
+            } catch (RuntimeException e) {
+                // Not only DataAccessException: with no connection, @Transactional fails first with
+                // CannotCreateTransactionException, which is not one (that used to escape as a bare 500).
+                if (!DatabaseUnavailablePage.isDatabaseFailure(e)) {
+                    throw e;
+                }
                 DatabaseUnavailablePage.write(request, response);
                 return;
             }

@@ -3,9 +3,12 @@ package io.sextant.console.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /** The answer while PostgreSQL cannot be reached: 503, an error id, and a page that retries by itself. */
 public final class DatabaseUnavailablePage {
@@ -13,6 +16,20 @@ public final class DatabaseUnavailablePage {
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailablePage.class);
 
     private DatabaseUnavailablePage() {
+    }
+
+    /**
+     * Whether a failure means PostgreSQL could not answer: any data-access failure (Spring's or
+     * jOOQ's), or a transaction that could not even begin (no connection).
+     */
+    public static boolean isDatabaseFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessException || t instanceof CannotCreateTransactionException
+                    || t instanceof org.jooq.exception.DataAccessException || t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static void write(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -54,6 +54,7 @@ class SecurityConfiguration {
                         .oidc(Customizer.withDefaults())
                         .tokenRevocationEndpoint(r -> r.revocationResponseHandler(new RevocationRecorder(revocations))))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .addFilterBefore(new SingleUseProviderSession("/oauth2/authorize"), SecurityContextHolderFilter.class)
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint(IDP_LOGIN), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();

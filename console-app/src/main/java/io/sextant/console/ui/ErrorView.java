@@ -9,7 +9,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.PageTitle;
-import jakarta.annotation.security.PermitAll;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -22,7 +22,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
  * server log — never a stack trace. A database outage gets its own words.
  */
 @PageTitle("Something went wrong · Sextant")
-@PermitAll
+@AnonymousAllowed // an anonymous screen (/setup) that fails must show this page, not bounce to a sign-in that fails too
 class ErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorView.class);
@@ -52,6 +52,7 @@ class ErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
     static boolean isDatabaseOutage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
+                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
                     || t instanceof java.net.ConnectException || t instanceof org.jooq.exception.DataAccessException d
                     && d.sqlState() != null && d.sqlState().startsWith("08")) {
                 return true;

@@ -24,7 +24,8 @@ import org.springframework.core.env.MapPropertySource;
  * {@code sextant.database.owner-username}, the runtime pool logs in as
  * {@code sextant.database.app-username}. Without it, an embedded PostgreSQL 18 is started (once
  * per JVM and directory) in {@code sextant.embedded.directory} — {@code ephemeral} means a fresh
- * temporary directory — on {@code sextant.embedded.port} (0: any free port), and its roles and
+ * temporary directory, {@code ephemeral:<name>} a fresh temporary directory of its own per name
+ * (a test context that needs a database of its own) — on {@code sextant.embedded.port} (0: any free port), and its roles and
  * secrets are created on first start. See docs/decisions/D002-embedded-database.md.
  *
  * <p>The properties it contributes carry secrets; they live in this process only and are never
@@ -81,7 +82,7 @@ public class PlatformDatabaseEnvironment implements EnvironmentPostProcessor, Or
     private static Running startEmbedded(String dir, int port) {
         Path home;
         try {
-            home = "ephemeral".equals(dir) ? Files.createTempDirectory("sextant-db") : Path.of(dir).toAbsolutePath();
+            home = isEphemeral(dir) ? Files.createTempDirectory("sextant-db") : Path.of(dir).toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,10 +91,27 @@ public class PlatformDatabaseEnvironment implements EnvironmentPostProcessor, Or
         return new Running(server, DatabaseBootstrap.bootstrap(server));
     }
 
-    /** The embedded server this JVM started for that directory and port, if any (tests use it to stop and restart it). */
+    /** {@code ephemeral} or {@code ephemeral:<name>}: a fresh temporary directory, once per JVM and name. */
+    static boolean isEphemeral(String dir) {
+        return "ephemeral".equals(dir) || dir.startsWith("ephemeral:");
+    }
+
+    /**
+     * The embedded server this JVM started, if it started exactly one (tests use it to stop and
+     * restart it). With several, ask by directory: {@link #embeddedServer(Path)}.
+     */
     public static EmbeddedPostgresServer embeddedServer() {
-        return SERVERS.values().stream().findFirst().map(Running::server)
-                .orElseThrow(() -> new IllegalStateException("No embedded PostgreSQL was started in this JVM"));
+        if (SERVERS.size() != 1) {
+            throw new IllegalStateException(SERVERS.isEmpty() ? "No embedded PostgreSQL was started in this JVM"
+                    : "Several embedded PostgreSQL servers run in this JVM; ask for one by its directory");
+        }
+        return SERVERS.values().iterator().next().server();
+    }
+
+    /** The embedded server this JVM started in that directory ({@code sextant.embedded.effective-directory}). */
+    public static EmbeddedPostgresServer embeddedServer(Path home) {
+        return SERVERS.values().stream().map(Running::server).filter(s -> s.home().equals(home)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No embedded PostgreSQL runs in " + home));
     }
 
     @Override

@@ -56,8 +56,12 @@ public class FirstAdministratorSetup {
         String code = nonces.issue(PURPOSE, null, Duration.ofHours(24));
         try {
             Files.createDirectories(codeFile.getParent());
-            Files.writeString(codeFile, code + "\n", StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(codeFile, PosixFilePermissions.fromString("rw-------"));
+            // Created owner-only before the code is written (not chmod-ed afterwards, which left the
+            // code readable by everyone for a moment), then moved into place atomically.
+            Path tmp = Files.createTempFile(codeFile.getParent(), codeFile.getFileName().toString(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, code + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, codeFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the first-administrator setup code to " + codeFile, e);
         }

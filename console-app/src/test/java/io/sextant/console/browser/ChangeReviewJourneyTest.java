@@ -74,7 +74,9 @@ class ChangeReviewJourneyTest {
         if (state.contains("needs approval")) {
             // The author may not approve their own change.
             author.click("#approve");
-            author.waitForSelector("#change-refused");
+            author.waitForSelector("vaadin-notification-card");
+            Browser.vaadinIdle(author);
+            assertThat(author.textContent("#change-state")).contains("needs approval");
             author.context().close();
             Page approver = browser.newPage();
             Browser.signIn(approver, TestPort.console(), "secadmin", "secadmin-demo-pass");

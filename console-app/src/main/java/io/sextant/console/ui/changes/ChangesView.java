@@ -33,7 +33,7 @@ import java.util.List;
 /** The migration review board: every change request of every target, newest first; submit a new one. */
 @Route("changes")
 @PageTitle("Change review · Sextant")
-@Menu(order = 20, icon = "vaadin:git", title = "Change review")
+@Menu(order = 20, icon = "vaadin:file-code", title = "Change review")
 @RolesAllowed({ConsoleRole.OPERATOR_NAME, ConsoleRole.SECURITY_ADMIN_NAME})
 class ChangesView extends VerticalLayout {
 

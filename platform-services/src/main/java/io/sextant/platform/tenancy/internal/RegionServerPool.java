@@ -26,7 +26,7 @@ record RegionServerPool(String code, String url, String database, String ownerUs
                     s.ownerPassword() == null ? "" : s.ownerPassword());
         }
         // A throwaway directory with a fixed port would collide with a running console: tests get free ports.
-        boolean ephemeral = "ephemeral".equals(embeddedDirectory);
+        boolean ephemeral = embeddedDirectory.equals("ephemeral") || embeddedDirectory.startsWith("ephemeral:");
         int port = ephemeral || s.embeddedPort() == null ? 0 : s.embeddedPort();
         DatabaseCredentials c = EMBEDDED.computeIfAbsent(embeddedDirectory + ":" + code + ":" + port,
                 k -> start(ephemeral ? null : Path.of(embeddedDirectory).toAbsolutePath().resolve("regions").resolve(code), code, port));

@@ -32,9 +32,6 @@ public class EChart extends Component implements HasSize, HasStyle {
         getElement().setProperty("option", optionJson);
     }
 
-    public String getOption() {
-        return getElement().getProperty("option", "");
-    }
 
     public Registration addItemClickListener(ComponentEventListener<ItemClickEvent> listener) {
         return addListener(ItemClickEvent.class, listener);

@@ -49,6 +49,7 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
     private final SuggestionService suggestions;
     private final AsyncTaskExecutor executor;
     private String changeId;
+    private final Div progress = new Div();
 
     ChangeView(ChangeRequestService changes, ApprovalService approvals, ChangeApplier applier, SuggestionService suggestions,
             @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
@@ -93,7 +94,7 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
                 + (c.requiredRole() == null ? "" : " · needs approval by " + c.requiredRole().toLowerCase(Locale.ROOT).replace('_', ' '))
                 + (c.stateReason() == null ? "" : " · " + c.stateReason())));
         add(actions(c));
-        Div progress = new Div();
+        progress.removeAll();
         progress.setId("change-progress");
         add(progress);
         add(new H2("SQL"), new Paragraph("Forward"), pre(c.forwardSql(), "forward-sql"),
@@ -185,7 +186,6 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
 
     private void runChecks() {
         UI ui = UI.getCurrent();
-        Div progress = (Div) getChildren().filter(ch -> "change-progress".equals(ch.getId().orElse(null))).findFirst().orElseThrow();
         ProgressBar bar = new ProgressBar();
         bar.setIndeterminate(true);
         Span message = new Span("Building the shadow copy…");

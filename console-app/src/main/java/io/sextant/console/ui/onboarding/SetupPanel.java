@@ -21,7 +21,6 @@ import io.sextant.platform.onboarding.PolicyPack;
 import io.sextant.platform.onboarding.RegionTerms;
 import io.sextant.platform.tenancy.IsolationModel;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * The derived setup: each item with its value, the reason for it, and a control to change it;
@@ -126,9 +125,5 @@ class SetupPanel extends VerticalLayout {
         });
         s.setWidthFull();
         return s;
-    }
-
-    static String packs(java.util.Set<PolicyPack> packs) {
-        return packs.stream().map(PolicyPack::label).collect(Collectors.joining(", "));
     }
 }

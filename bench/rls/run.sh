@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Row-level-security policy forms (naive per-row lookup, hand-optimised InitPlan, Sextant-generated)
 # on a 1,000,000-row table, for a tenant owning 1%, 10% and 50% of the rows, on a throwaway embedded
-# PostgreSQL 18. Usage: bench/rls/run.sh [runs]   (default 5 timed runs per cell after one warm-up)
+# PostgreSQL 18. Usage: bench/rls/run.sh [naive runs] [other runs]   (default 5 and 15, each after a warm-up)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"

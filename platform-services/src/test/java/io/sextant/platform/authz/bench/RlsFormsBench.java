@@ -25,7 +25,7 @@ import org.postgresql.PGConnection;
  * spread over 390 tenants of 1,000 rows. The tenant key comes from the role, as in the product
  * ({@code platform.tenant_role} + {@code platform.current_tenant_id()}, see RegionDdl).
  *
- * <p>Usage: RlsFormsBench [runs] (default 5). See bench/README.md and docs/benchmarks/rls-forms.md.
+ * <p>Usage: RlsFormsBench [naive runs] [runs of the other forms] (default 5 and 15). See bench/README.md and docs/benchmarks/rls-forms.md.
  */
 public final class RlsFormsBench {
 
@@ -34,7 +34,7 @@ public final class RlsFormsBench {
     static final String LOGIN = "rls_bench";
     /** The tenant-scoped template as a rule of the policy language; what the generated form compiles. */
     static final String TEMPLATE = "permit select on item when resource.tenant_id == principal.tenant;";
-    /** A naive run slower than this gets fewer measured runs (never fewer than 3). */
+    /** Naive runs with a median slower than this stop after 3. */
     static final double SLOW_MS = 10_000;
 
     record Share(String label, int percent, String role, String tenant, long expectedRows) {
@@ -56,6 +56,7 @@ public final class RlsFormsBench {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int fastRuns = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         long started = System.nanoTime();
         Path home = Files.createTempDirectory("sextant-rls-bench");
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home, 0)) {
@@ -68,7 +69,8 @@ public final class RlsFormsBench {
                 System.out.println("# " + scalar(st, "select version()"));
                 System.out.println("# shared_buffers=" + scalar(st, "show shared_buffers") + " work_mem=" + scalar(st, "show work_mem")
                         + " jit available=" + scalar(st, "select pg_jit_available()") + " max_parallel_workers_per_gather="
-                        + scalar(st, "show max_parallel_workers_per_gather") + " cores=" + Runtime.getRuntime().availableProcessors());
+                        + scalar(st, "show max_parallel_workers_per_gather") + " cores=" + Runtime.getRuntime().availableProcessors()
+                        + " load average at start=" + loadAverage());
                 long t0 = System.nanoTime();
                 setUp(st, password);
                 su.unwrap(PGConnection.class).alterUserPassword(LOGIN, password.toCharArray(), null);
@@ -92,26 +94,48 @@ public final class RlsFormsBench {
             }
             // query -> share -> form -> cell
             Map<String, Map<String, Map<String, Cell>>> cells = new LinkedHashMap<>();
+            Form naive = forms.get(0);
+            // The naive form alone (it takes seconds a query), after the check query on the same connection.
+            try (Connection su = server.superuserDataSource(DB).getConnection(); Statement sst = su.createStatement()) {
+                install(sst, naive);
+                for (Share s : SHARES) {
+                    try (Connection c = tenant(server, password, s); Statement st = c.createStatement()) {
+                        check(st, naive, s);
+                        for (Query q : queries(pointIds.get(s))) {
+                            cell(cells, q, s).put(naive.name(), measure(st, q.sql(), runs));
+                        }
+                    }
+                }
+                // hand-optimised and generated, interleaved so that load from elsewhere on the machine hits both
+                // alike: each round installs one form alone, runs the query once untimed, then once timed; the
+                // order of the two forms alternates from round to round.
+                List<Form> fast = forms.subList(1, forms.size());
+                for (Share s : SHARES) {
+                    try (Connection c = tenant(server, password, s); Statement st = c.createStatement()) {
+                        for (Query q : queries(pointIds.get(s))) {
+                            Map<Form, double[]> ms = new LinkedHashMap<>();
+                            fast.forEach(f -> ms.put(f, new double[fastRuns]));
+                            for (int round = 0; round < fastRuns; round++) {
+                                for (int i = 0; i < fast.size(); i++) {
+                                    Form f = fast.get((i + round) % fast.size());
+                                    install(sst, f);
+                                    time(st, q.sql());
+                                    ms.get(f)[round] = time(st, q.sql());
+                                }
+                            }
+                            ms.forEach((f, m) -> cell(cells, q, s).put(f.name(), cell(m)));
+                        }
+                        for (Form f : fast) {
+                            install(sst, f);
+                            check(st, f, s);
+                        }
+                    }
+                }
+            }
             List<String> explains = new ArrayList<>();
             for (Form f : forms) {
                 try (Connection su = server.superuserDataSource(DB).getConnection(); Statement st = su.createStatement()) {
                     install(st, f);
-                }
-                for (Share s : SHARES) {
-                    try (Connection c = server.dataSource(DB, LOGIN, password).getConnection(); Statement st = c.createStatement()) {
-                        st.execute("set statement_timeout = '120s'");
-                        st.execute("set role " + s.role());
-                        String count = scalar(st, "select count(*) from bench.item");
-                        if (Long.parseLong(count) != s.expectedRows()) {
-                            throw new IllegalStateException(f.name() + " at " + s.label() + " sees " + count + " rows, expected " + s.expectedRows());
-                        }
-                        for (Query q : queries(pointIds.get(s))) {
-                            cells.computeIfAbsent(q.name(), k -> new LinkedHashMap<>()).computeIfAbsent(s.label(), k -> new LinkedHashMap<>())
-                                    .put(f.name(), measure(st, q.sql(), runs));
-                        }
-                    }
-                }
-                try (Connection su = server.superuserDataSource(DB).getConnection(); Statement st = su.createStatement()) {
                     explains.add(explain(st, f, SHARES.get(1)));
                 }
             }
@@ -119,7 +143,7 @@ public final class RlsFormsBench {
             System.out.println();
             System.out.println("EXPLAIN (ANALYZE, BUFFERS off, COSTS off) select count(*) from bench.item, as the 10% tenant:");
             explains.forEach(System.out::print);
-            System.out.printf("# total %.0f s%n", (System.nanoTime() - started) / 1e9);
+            System.out.printf("# total %.0f s; load average at end=%s%n", (System.nanoTime() - started) / 1e9, loadAverage());
         } finally {
             deleteTree(home);
         }
@@ -221,14 +245,45 @@ public final class RlsFormsBench {
         }
     }
 
-    /** One warm-up, then {@code runs} timed runs (fewer, at least 3, when the warm-up took over {@link #SLOW_MS}). */
-    static Cell measure(Statement st, String sql, int runs) throws SQLException {
-        double warm = time(st, sql);
-        int n = warm > SLOW_MS ? Math.min(runs, 3) : runs;
-        double[] ms = new double[n];
-        for (int i = 0; i < n; i++) {
-            ms[i] = time(st, sql);
+    /** A connection as the share's tenant: the NOSUPERUSER NOBYPASSRLS login role, then SET ROLE to the tenant's role. */
+    static Connection tenant(EmbeddedPostgresServer server, String password, Share s) throws SQLException {
+        Connection c = server.dataSource(DB, LOGIN, password).getConnection();
+        try (Statement st = c.createStatement()) {
+            st.execute("set statement_timeout = '120s'");
+            st.execute("set role " + s.role());
         }
+        return c;
+    }
+
+    /** RLS is in force: the tenant sees exactly its share of the rows. */
+    static void check(Statement st, Form f, Share s) throws SQLException {
+        String count = scalar(st, "select count(*) from bench.item");
+        if (Long.parseLong(count) != s.expectedRows()) {
+            throw new IllegalStateException(f.name() + " at " + s.label() + " sees " + count + " rows, expected " + s.expectedRows());
+        }
+    }
+
+    static Map<String, Cell> cell(Map<String, Map<String, Map<String, Cell>>> cells, Query q, Share s) {
+        return cells.computeIfAbsent(q.name(), k -> new LinkedHashMap<>()).computeIfAbsent(s.label(), k -> new LinkedHashMap<>());
+    }
+
+    /**
+     * {@code runs} timed runs, fewer (at least 3) when they take over {@link #SLOW_MS}. No warm-up of its own: the
+     * connection's {@link #check} query just before is a full naive run, which warms the table, the plpgsql function
+     * and the catalog caches (a per-query warm-up would add some 45 s to a run for nothing).
+     */
+    static Cell measure(Statement st, String sql, int runs) throws SQLException {
+        double[] ms = new double[runs];
+        int n = 0;
+        while (n < runs && !(n >= 3 && cell(Arrays.copyOf(ms, n)).median() > SLOW_MS)) {
+            ms[n++] = time(st, sql);
+        }
+        return cell(Arrays.copyOf(ms, n));
+    }
+
+    static Cell cell(double[] timings) {
+        double[] ms = timings.clone();
+        int n = ms.length;
         Arrays.sort(ms);
         double median = n % 2 == 1 ? ms[n / 2] : (ms[n / 2 - 1] + ms[n / 2]) / 2;
         double p95 = ms[(int) Math.ceil(0.95 * n) - 1];
@@ -300,6 +355,12 @@ public final class RlsFormsBench {
         }
         System.out.println("goal on count / sum open / page 50: generated >= 10x faster than naive: " + (tenfold ? "met" : "NOT met")
                 + "; generated within 1.5x of hand-optimised: " + (close ? "met" : "NOT met"));
+    }
+
+    /** The 1-minute load average: other work on the machine shows up in the timings. */
+    static String loadAverage() throws IOException {
+        Path p = Path.of("/proc/loadavg");
+        return Files.exists(p) ? Files.readString(p).split(" ")[0] : "?";
     }
 
     static String scalar(Statement st, String sql) throws SQLException {

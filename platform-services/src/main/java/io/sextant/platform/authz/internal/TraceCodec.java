@@ -1,0 +1,235 @@
+package io.sextant.platform.authz.internal;
+
+import io.sextant.jooq.authz.tables.records.DecisionTraceRecord;
+import io.sextant.platform.authz.ConditionOutcome;
+import io.sextant.platform.authz.DecisionTrace;
+import io.sextant.platform.authz.Effect;
+import io.sextant.platform.authz.RuleOutcome;
+import io.sextant.platform.authz.TraceKind;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A decision trace as canonical JSON, as a row of {@code authz.decision_trace}, and back.
+ *
+ * <p>The canonical JSON of a trace is one object whose keys are the {@link DecisionTrace}
+ * component names: scalars as strings (UUIDs, enum names, {@code decidedAt} as ISO-8601 truncated
+ * to microseconds, which is what {@code timestamptz} keeps), maps and lists as {@link TraceJson}
+ * writes them, {@code rules} as objects keyed by the {@link RuleOutcome} and
+ * {@link ConditionOutcome} component names. Its SHA-256 (lowercase hex) is the trace's digest. A
+ * batch's digest is the SHA-256 of its traces' digests (hex, concatenated, in batch order).
+ *
+ * <p>The same canonical text can be recomputed from a stored row alone ({@link #canonicalOf(DecisionTraceRecord)}):
+ * the jsonb columns are re-canonicalised, never trusted as stored text.
+ */
+final class TraceCodec {
+
+    /** The columns a batch writes, in the order of {@link Encoded#copyTail()}, after batch_id and seq_in_batch. */
+    static final String COPY_COLUMNS = "batch_id, seq_in_batch, decision_id, request_id, kind, project_id, principal, action, "
+            + "resource_type, resource, context, policy_version_hash, engine_version, rules, effect, deciding_rules, decided_at, digest";
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private TraceCodec() {
+    }
+
+    /**
+     * A trace ready to write: its digest and its row in COPY text format without the first two
+     * columns (batch id and position), which only the writer knows.
+     */
+    record Encoded(UUID decisionId, Instant decidedAt, String digest, byte[] copyTail, @Nullable String[] columns) {
+    }
+
+    /** Encodes a trace; the work happens on the caller's thread, so the writer only streams bytes. */
+    static Encoded encode(DecisionTrace t) {
+        Objects.requireNonNull(t, "trace");
+        Objects.requireNonNull(t.decisionId(), "decisionId");
+        Objects.requireNonNull(t.kind(), "kind");
+        Objects.requireNonNull(t.effect(), "effect");
+        Objects.requireNonNull(t.decidedAt(), "decidedAt");
+        Instant decidedAt = t.decidedAt().truncatedTo(ChronoUnit.MICROS);
+        int year = decidedAt.atOffset(ZoneOffset.UTC).getYear();
+        if (year < 1 || year > 9999) {
+            throw new IllegalArgumentException("decidedAt must lie in the years 1 to 9999, was " + t.decidedAt());
+        }
+        String principal = TraceJson.canonical(required(t.principal(), "principal"));
+        String resource = TraceJson.canonical(required(t.resource(), "resource"));
+        String context = TraceJson.canonical(required(t.context(), "context"));
+        String rules = TraceJson.canonical(rulesAsJson(required(t.rules(), "rules")));
+        String decidingRules = TraceJson.canonical(required(t.decidingRules(), "decidingRules"));
+        String canonical = canonical(t.decisionId(), t.requestId(), t.kind().name(), t.projectId(), principal,
+                required(t.action(), "action"), required(t.resourceType(), "resourceType"), resource, context,
+                required(t.policyVersionHash(), "policyVersionHash"), required(t.engineVersion(), "engineVersion"), rules,
+                t.effect().name(), decidingRules, decidedAt);
+        StringBuilder row = new StringBuilder(canonical.length() + 256);
+        row.append(t.decisionId()).append('\t');
+        copyText(row, t.requestId()).append('\t');
+        row.append(t.kind().name().toLowerCase(Locale.ROOT)).append('\t');
+        copyText(row, t.projectId() == null ? null : t.projectId().toString()).append('\t');
+        copyText(row, principal).append('\t');
+        copyText(row, t.action()).append('\t');
+        copyText(row, t.resourceType()).append('\t');
+        copyText(row, resource).append('\t');
+        copyText(row, context).append('\t');
+        copyText(row, t.policyVersionHash()).append('\t');
+        copyText(row, t.engineVersion()).append('\t');
+        copyText(row, rules).append('\t');
+        row.append(t.effect().name()).append('\t');
+        copyText(row, decidingRules).append('\t');
+        row.append(decidedAt).append('\t');
+        String digest = sha256Hex(canonical);
+        row.append(digest).append('\n');
+        @Nullable String[] columns = {t.decisionId().toString(), t.requestId(), t.kind().name().toLowerCase(Locale.ROOT),
+            t.projectId() == null ? null : t.projectId().toString(), principal, t.action(), t.resourceType(), resource, context,
+            t.policyVersionHash(), t.engineVersion(), rules, t.effect().name(), decidingRules, decidedAt.toString(), digest};
+        return new Encoded(t.decisionId(), decidedAt, digest, row.toString().getBytes(StandardCharsets.UTF_8), columns);
+    }
+
+    /** The canonical JSON of a stored row, recomputed from its columns. */
+    static String canonicalOf(DecisionTraceRecord r) {
+        return canonical(r.getDecisionId(), r.getRequestId(), r.getKind().toUpperCase(Locale.ROOT), r.getProjectId(),
+                TraceJson.recanonicalize(r.getPrincipal().data()), r.getAction(), r.getResourceType(),
+                TraceJson.recanonicalize(r.getResource().data()), TraceJson.recanonicalize(r.getContext().data()),
+                r.getPolicyVersionHash(), r.getEngineVersion(), TraceJson.recanonicalize(r.getRules().data()), r.getEffect(),
+                TraceJson.recanonicalize(r.getDecidingRules().data()), r.getDecidedAt().toInstant());
+    }
+
+    /** The canonical JSON of a trace as {@link #encode} hashes it (for tests and external checks). */
+    static String canonicalOf(DecisionTrace t) {
+        return canonical(t.decisionId(), t.requestId(), t.kind().name(), t.projectId(), TraceJson.canonical(t.principal()),
+                t.action(), t.resourceType(), TraceJson.canonical(t.resource()), TraceJson.canonical(t.context()),
+                t.policyVersionHash(), t.engineVersion(), TraceJson.canonical(rulesAsJson(t.rules())), t.effect().name(),
+                TraceJson.canonical(t.decidingRules()), t.decidedAt().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private static String canonical(UUID decisionId, @Nullable String requestId, String kind, @Nullable UUID projectId,
+            String principalJson, String action, String resourceType, String resourceJson, String contextJson,
+            String policyVersionHash, String engineVersion, String rulesJson, String effect, String decidingRulesJson,
+            Instant decidedAt) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        raw.put("action", TraceJson.canonical(action));
+        raw.put("context", contextJson);
+        raw.put("decidedAt", TraceJson.canonical(decidedAt));
+        raw.put("decidingRules", decidingRulesJson);
+        raw.put("decisionId", TraceJson.canonical(decisionId));
+        raw.put("effect", TraceJson.canonical(effect));
+        raw.put("engineVersion", TraceJson.canonical(engineVersion));
+        raw.put("kind", TraceJson.canonical(kind));
+        raw.put("policyVersionHash", TraceJson.canonical(policyVersionHash));
+        raw.put("principal", principalJson);
+        raw.put("projectId", TraceJson.canonical(projectId));
+        raw.put("requestId", TraceJson.canonical(requestId));
+        raw.put("resource", resourceJson);
+        raw.put("resourceType", TraceJson.canonical(resourceType));
+        raw.put("rules", rulesJson);
+        return TraceJson.objectOfRaw(raw);
+    }
+
+    private static List<Map<String, Object>> rulesAsJson(List<RuleOutcome> rules) {
+        List<Map<String, Object>> out = new ArrayList<>(rules.size());
+        for (RuleOutcome r : rules) {
+            Objects.requireNonNull(r, "rule outcome");
+            List<Map<String, Object>> conditions = new ArrayList<>();
+            for (ConditionOutcome c : required(r.conditions(), "conditions")) {
+                Objects.requireNonNull(c, "condition outcome");
+                Map<String, Object> cj = new LinkedHashMap<>();
+                cj.put("text", required(c.text(), "condition text"));
+                cj.put("line", c.line());
+                cj.put("column", c.column());
+                cj.put("result", required(c.result(), "condition result"));
+                cj.put("values", required(c.values(), "condition values"));
+                conditions.add(cj);
+            }
+            Map<String, Object> rj = new LinkedHashMap<>();
+            rj.put("ruleId", required(r.ruleId(), "ruleId"));
+            rj.put("ruleName", required(r.ruleName(), "ruleName"));
+            rj.put("ruleEffect", required(r.ruleEffect(), "ruleEffect"));
+            rj.put("applicable", r.applicable());
+            rj.put("result", required(r.result(), "rule result"));
+            rj.put("matched", r.matched());
+            rj.put("conditions", conditions);
+            out.add(rj);
+        }
+        return out;
+    }
+
+    /** A stored row back as a trace (numbers as {@link TraceJson#parse} returns them). */
+    @SuppressWarnings("unchecked")
+    static DecisionTrace decode(DecisionTraceRecord r) {
+        List<RuleOutcome> rules = new ArrayList<>();
+        for (Object o : (List<Object>) Objects.requireNonNull(TraceJson.parse(r.getRules().data()))) {
+            Map<String, Object> rj = (Map<String, Object>) o;
+            List<ConditionOutcome> conditions = new ArrayList<>();
+            for (Object co : (List<Object>) rj.get("conditions")) {
+                Map<String, Object> cj = (Map<String, Object>) co;
+                conditions.add(new ConditionOutcome((String) cj.get("text"), ((Number) cj.get("line")).intValue(),
+                        ((Number) cj.get("column")).intValue(), (String) cj.get("result"), (Map<String, Object>) cj.get("values")));
+            }
+            rules.add(new RuleOutcome((String) rj.get("ruleId"), (String) rj.get("ruleName"), (String) rj.get("ruleEffect"),
+                    (Boolean) rj.get("applicable"), (String) rj.get("result"), (Boolean) rj.get("matched"), List.copyOf(conditions)));
+        }
+        return new DecisionTrace(r.getDecisionId(), r.getRequestId(), TraceKind.valueOf(r.getKind().toUpperCase(Locale.ROOT)),
+                r.getProjectId(), TraceJson.parseObject(r.getPrincipal().data()), r.getAction(), r.getResourceType(),
+                TraceJson.parseObject(r.getResource().data()), TraceJson.parseObject(r.getContext().data()),
+                r.getPolicyVersionHash(), r.getEngineVersion(), List.copyOf(rules), Effect.valueOf(r.getEffect()),
+                (List<String>) Objects.requireNonNull(TraceJson.parse(r.getDecidingRules().data())),
+                r.getDecidedAt().toInstant());
+    }
+
+    /** The batch digest: SHA-256 over the traces' hex digests, concatenated in batch order. */
+    static String batchDigest(List<String> traceDigests) {
+        MessageDigest md = sha256();
+        for (String d : traceDigests) {
+            md.update(d.getBytes(StandardCharsets.US_ASCII));
+        }
+        return HEX.formatHex(md.digest());
+    }
+
+    static String sha256Hex(String text) {
+        return HEX.formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A value in PostgreSQL's COPY text format: backslash, tab, newline and carriage return escaped; null as {@code \N}. */
+    static StringBuilder copyText(StringBuilder out, @Nullable String s) {
+        if (s == null) {
+            return out.append("\\N");
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case 0 -> throw new IllegalArgumentException("A trace text cannot contain a NUL character");
+                default -> out.append(c);
+            }
+        }
+        return out;
+    }
+
+    private static <T> T required(@Nullable T value, String name) {
+        return Objects.requireNonNull(value, name);
+    }
+}

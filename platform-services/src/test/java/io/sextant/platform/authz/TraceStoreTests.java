@@ -1,0 +1,371 @@
+package io.sextant.platform.authz;
+
+import static io.sextant.jooq.authz.Tables.DECISION_TRACE;
+import static io.sextant.jooq.authz.Tables.TRACE_BATCH;
+import static io.sextant.jooq.ledger.Tables.AUDIT_EVENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sextant.database.DatabaseBootstrap;
+import io.sextant.database.EmbeddedPostgresServer;
+import io.sextant.database.spring.PlatformDatabaseEnvironment;
+import io.sextant.platform.PlatformTest;
+import io.sextant.platform.audit.AuditEntry;
+import io.sextant.platform.audit.AuditLog;
+import io.sextant.platform.audit.AuditVerifier;
+import io.sextant.platform.audit.VerificationReport;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The decision-trace store on real PostgreSQL: durable, grouped, append-only, tamper-evident. */
+@PlatformTest
+@WithMockUser(username = "clara", roles = "COMPLIANCE")
+class TraceStoreTests {
+
+    @Autowired
+    TraceStore store;
+    @Autowired
+    DSLContext dsl;
+    @Autowired
+    AuditLog auditLog;
+    @Autowired
+    AuditVerifier auditVerifier;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void recordedTraceComesBackEqualAndItsBatchVerifies() {
+        UUID project = UUID.randomUUID();
+        DecisionTrace trace = TraceSamples.exact(project, 1);
+
+        store.record(trace).join();
+
+        assertThat(store.find(trace.decisionId())).contains(trace);
+        TraceBatchInfo batch = store.batchOf(trace.decisionId());
+        assertThat(batch.traceCount()).isGreaterThanOrEqualTo(1);
+        assertThat(batch.digest()).matches("[0-9a-f]{64}");
+        assertThat(store.verifyBatch(batch.batchId())).isTrue();
+        assertThat(dsl.fetchSingle(AUDIT_EVENT, AUDIT_EVENT.SEQ.eq(batch.auditSeq())).getAction()).isEqualTo("authz.traces.committed");
+    }
+
+    @Test
+    void valuesComeBackInTheJsonValueModel() {
+        UUID project = UUID.randomUUID();
+        UUID someId = UUID.randomUUID();
+        Instant someTime = Instant.parse("2025-01-02T03:04:05.123456789Z");
+        DecisionTrace base = TraceSamples.exact(project, 2);
+        DecisionTrace trace = TraceSamples.withContext(base, TraceSamples.map("uuid", someId, "instant", someTime, "int", 7,
+                "double", 2.0, "small", 0.1, "big", new BigDecimal("1E+3"), "kind", TraceKind.REPLAY, "nested",
+                List.of(TraceSamples.map("n", (short) 3, "x", null))));
+        DecisionTrace withNanos = new DecisionTrace(trace.decisionId(), null, trace.kind(), null, trace.principal(),
+                trace.action(), trace.resourceType(), trace.resource(), trace.context(), trace.policyVersionHash(),
+                trace.engineVersion(), trace.rules(), trace.effect(), trace.decidingRules(),
+                Instant.parse("2025-11-26T01:22:00.123456789Z"));
+
+        store.record(withNanos).join();
+
+        DecisionTrace back = store.find(trace.decisionId()).orElseThrow();
+        assertThat(back.context()).containsExactly(
+                Map.entry("big", 1000L), Map.entry("double", new BigDecimal("2.0")), Map.entry("instant", someTime.toString()),
+                Map.entry("int", 7L), Map.entry("kind", "REPLAY"),
+                Map.entry("nested", List.of(TraceSamples.map("n", 3L, "x", null))), Map.entry("small", new BigDecimal("0.1")),
+                Map.entry("uuid", someId.toString()));
+        assertThat(back.decidedAt()).isEqualTo(Instant.parse("2025-11-26T01:22:00.123456Z"));
+        assertThat(back.requestId()).isNull();
+        assertThat(back.projectId()).isNull();
+        assertThat(store.verifyBatch(store.batchOf(trace.decisionId()).batchId())).isTrue();
+    }
+
+    @Test
+    void valuesThatCannotComeBackExactlyAreRefused() {
+        DecisionTrace base = TraceSamples.exact(UUID.randomUUID(), 3);
+        assertThatThrownBy(() -> store.record(TraceSamples.withContext(base, Map.of("s", Set.of(1)))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.record(TraceSamples.withContext(base, Map.of("n", Double.NaN))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.record(TraceSamples.withContext(base, Map.of("nul", "a\u0000b"))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.record(TraceSamples.withContext(base, Map.of("half", "\uD800"))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.find(base.decisionId())).isEmpty();
+    }
+
+    @Test
+    void recentListsAProjectsTracesNewestFirstByKind() {
+        UUID project = UUID.randomUUID();
+        Instant t0 = Instant.parse("2025-06-01T00:00:00Z");
+        List<DecisionTrace> traces = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            traces.add(TraceSamples.exact(project, i % 2 == 0 ? TraceKind.LIVE : TraceKind.SIMULATION, t0.plusSeconds(i), i));
+        }
+        traces.add(TraceSamples.exact(UUID.randomUUID(), TraceKind.LIVE, t0.plusSeconds(3), 99)); // another project
+        store.recordAll(traces);
+
+        assertThat(store.recent(project, t0, t0.plusSeconds(60), null, 10)).extracting(DecisionTrace::decidedAt)
+                .containsExactly(t0.plusSeconds(5), t0.plusSeconds(4), t0.plusSeconds(3), t0.plusSeconds(2), t0.plusSeconds(1), t0);
+        assertThat(store.recent(project, t0, t0.plusSeconds(60), TraceKind.SIMULATION, 2)).extracting(DecisionTrace::decidedAt)
+                .containsExactly(t0.plusSeconds(5), t0.plusSeconds(3));
+        assertThat(store.recent(project, t0.plusSeconds(1), t0.plusSeconds(3), TraceKind.LIVE, 10)).extracting(DecisionTrace::decidedAt)
+                .containsExactly(t0.plusSeconds(2));
+        assertThat(store.recent(project, t0, t0.plusSeconds(60), TraceKind.REPLAY, 10)).isEmpty();
+        assertThatThrownBy(() -> store.recent(project, t0, t0.plusSeconds(60), null, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @WithMockUser(username = "clara", roles = {"COMPLIANCE", "SECURITY_ADMIN"})
+    void concurrentCallersAreGroupedIntoVerifiableBatches() throws Exception {
+        int threads = 16;
+        int perThread = 125;
+        UUID project = UUID.randomUUID();
+        Instant start = Instant.parse("2025-07-01T00:00:00Z");
+        List<UUID> ids = Collections.synchronizedList(new ArrayList<>());
+        List<Future<?>> done = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < perThread; i++) {
+                        DecisionTrace trace = TraceSamples.exact(project, TraceKind.LIVE, start.plusMillis(thread * 1000L + i), i);
+                        store.record(trace).join(); // a caller waits for durability before it uses the decision
+                        ids.add(trace.decisionId());
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : done) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        }
+
+        assertThat(ids).hasSize(threads * perThread).doesNotHaveDuplicates();
+        assertThat(dsl.fetchCount(DECISION_TRACE, DECISION_TRACE.DECISION_ID.in(ids))).isEqualTo(threads * perThread);
+        List<Long> batches = dsl.selectDistinct(DECISION_TRACE.BATCH_ID).from(DECISION_TRACE)
+                .where(DECISION_TRACE.DECISION_ID.in(ids)).fetch(DECISION_TRACE.BATCH_ID);
+        assertThat(batches.size()).as("traces were grouped into batches").isGreaterThan(1).isLessThan(threads * perThread);
+        for (long batch : batches) {
+            assertThat(store.verifyBatch(batch)).as("batch %d verifies", batch).isTrue();
+        }
+        VerificationReport report = auditVerifier.verify();
+        assertThat(report.problem()).isNull();
+        assertNoPartialBatches();
+    }
+
+    @Test
+    void aTamperedTraceMakesItsBatchFailVerification() {
+        List<DecisionTrace> traces = TraceSamples.many(UUID.randomUUID(), Instant.parse("2025-08-01T00:00:00Z"), 5);
+        store.recordAll(traces);
+        DecisionTrace victim = traces.get(2);
+        TraceBatchInfo batch = store.batchOf(victim.decisionId());
+        assertThat(store.verifyBatch(batch.batchId())).isTrue();
+        DSLContext owner = owner();
+        var original = owner.fetchSingle(DECISION_TRACE, DECISION_TRACE.DECISION_ID.eq(victim.decisionId()));
+        TraceBatchInfo originalBatch = batch;
+        try {
+            // a changed effect
+            owner.update(DECISION_TRACE).set(DECISION_TRACE.EFFECT, "DENY").where(DECISION_TRACE.DECISION_ID.eq(victim.decisionId())).execute();
+            assertThat(store.verifyBatch(batch.batchId())).isFalse();
+            restore(owner, original);
+            assertThat(store.verifyBatch(batch.batchId())).isTrue();
+
+            // a value added inside a jsonb snapshot
+            owner.update(DECISION_TRACE).set(DECISION_TRACE.RESOURCE,
+                    DSL.field("resource || '{\"owner\": \"mallory\"}'::jsonb", JSONB.class))
+                    .where(DECISION_TRACE.DECISION_ID.eq(victim.decisionId())).execute();
+            assertThat(store.verifyBatch(batch.batchId())).isFalse();
+            restore(owner, original);
+
+            // a careful attacker: new effect, recomputed trace digest and batch digest; only the audit event still disagrees
+            DecisionTrace forged = TraceSamples.withEffect(victim, Effect.DENY);
+            String forgedDigest = sha256Hex(canonical(forged));
+            owner.update(DECISION_TRACE).set(DECISION_TRACE.EFFECT, "DENY").set(DECISION_TRACE.DIGEST, forgedDigest)
+                    .where(DECISION_TRACE.DECISION_ID.eq(victim.decisionId())).execute();
+            List<String> digests = owner.select(DECISION_TRACE.DIGEST).from(DECISION_TRACE)
+                    .where(DECISION_TRACE.BATCH_ID.eq(batch.batchId())).orderBy(DECISION_TRACE.SEQ_IN_BATCH).fetch(DECISION_TRACE.DIGEST);
+            owner.update(TRACE_BATCH).set(TRACE_BATCH.DIGEST, sha256Hex(String.join("", digests)))
+                    .where(TRACE_BATCH.BATCH_ID.eq(batch.batchId())).execute();
+            assertThat(store.verifyBatch(batch.batchId())).isFalse();
+        } finally {
+            restore(owner, original);
+            owner.update(TRACE_BATCH).set(TRACE_BATCH.DIGEST, originalBatch.digest()).where(TRACE_BATCH.BATCH_ID.eq(batch.batchId())).execute();
+        }
+        assertThat(store.verifyBatch(batch.batchId())).isTrue();
+    }
+
+    @Test
+    void theRuntimeRoleCannotChangeOrDeleteTraces() {
+        DecisionTrace trace = TraceSamples.exact(UUID.randomUUID(), 4);
+        store.record(trace).join();
+        long batchId = store.batchOf(trace.decisionId()).batchId();
+
+        assertThatThrownBy(() -> dsl.update(DECISION_TRACE).set(DECISION_TRACE.EFFECT, "DENY")
+                .where(DECISION_TRACE.DECISION_ID.eq(trace.decisionId())).execute())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> dsl.deleteFrom(DECISION_TRACE).where(DECISION_TRACE.DECISION_ID.eq(trace.decisionId())).execute())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> dsl.update(TRACE_BATCH).set(TRACE_BATCH.DIGEST, "0".repeat(64))
+                .where(TRACE_BATCH.BATCH_ID.eq(batchId)).execute())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> dsl.deleteFrom(TRACE_BATCH).where(TRACE_BATCH.BATCH_ID.eq(batchId)).execute())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> dsl.truncate(DECISION_TRACE).execute())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+        assertThat(store.find(trace.decisionId())).contains(trace);
+        assertThat(store.verifyBatch(batchId)).isTrue();
+    }
+
+    /**
+     * A duplicate decision id fails its batch's transaction: nothing of that batch stays, the
+     * batch is retried in halves, and only the duplicate's future fails. The writer is held on
+     * the audit chain's lock first, so the duplicate really shares a batch with innocent traces.
+     */
+    @Test
+    void aFailingTraceFailsAloneAndLeavesNoPartialBatch() throws Exception {
+        UUID project = UUID.randomUUID();
+        DecisionTrace original = TraceSamples.exact(project, 10);
+        store.record(original).join();
+        long batchesBefore = dsl.fetchCount(TRACE_BATCH);
+
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
+            auditLog.append(AuditEntry.succeeded("test.hold-chain-head", "test_target", null, Map.of()));
+            locked.countDown();
+            try {
+                release.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        DecisionTrace first;
+        DecisionTrace a;
+        DecisionTrace duplicate;
+        DecisionTrace b;
+        CompletableFuture<Void> fFirst;
+        CompletableFuture<Void> fA;
+        CompletableFuture<Void> fDuplicate;
+        CompletableFuture<Void> fB;
+        try {
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            first = TraceSamples.exact(project, 11);
+            fFirst = store.record(first);
+            awaitWriterBlockedOnChainHead();
+            a = TraceSamples.exact(project, 12);
+            duplicate = TraceSamples.withEffect(TraceSamples.exact(project, 13), Effect.DENY);
+            duplicate = TraceSamples.withId(duplicate, original.decisionId());
+            b = TraceSamples.exact(project, 14);
+            fA = store.record(a);
+            fDuplicate = store.record(duplicate);
+            fB = store.record(b);
+        } finally {
+            release.countDown();
+        }
+        holder.get(30, TimeUnit.SECONDS);
+
+        fFirst.join();
+        fA.join();
+        fB.join();
+        assertThatThrownBy(fDuplicate::join).isInstanceOf(CompletionException.class)
+                .rootCause().hasMessageContaining("duplicate key");
+        assertThat(store.find(original.decisionId())).contains(original);
+        assertThat(store.find(a.decisionId())).contains(a);
+        assertThat(store.find(b.decisionId())).contains(b);
+        assertThat(store.batchOf(first.decisionId()).batchId()).isNotEqualTo(store.batchOf(a.decisionId()).batchId());
+        assertNoPartialBatches();
+
+        DecisionTrace later = TraceSamples.exact(project, 15);
+        store.record(later).join();
+        assertThat(store.find(later.decisionId())).contains(later);
+        assertThat(dsl.fetchCount(TRACE_BATCH)).isGreaterThan((int) batchesBefore);
+        Set<Long> batches = new HashSet<>();
+        for (DecisionTrace t : List.of(original, first, a, b, later)) {
+            batches.add(store.batchOf(t.decisionId()).batchId());
+        }
+        batches.forEach(id -> assertThat(store.verifyBatch(id)).isTrue());
+    }
+
+    /** Every batch row has exactly its traces and exactly one audit event; no audit event names a missing batch. */
+    private void assertNoPartialBatches() {
+        var mismatched = dsl.fetch("""
+                select b.batch_id from authz.trace_batch b
+                  left join (select batch_id, count(*) as n from authz.decision_trace group by batch_id) t using (batch_id)
+                 where t.n is distinct from b.trace_count
+                union all
+                select t.batch_id from authz.decision_trace t left join authz.trace_batch b using (batch_id)
+                 where b.batch_id is null""");
+        assertThat(mismatched).isEmpty();
+        int events = dsl.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("authz.traces.committed"));
+        assertThat(events).isEqualTo(dsl.fetchCount(TRACE_BATCH));
+        assertThat(dsl.fetch("""
+                select e.seq from ledger.audit_event e left join authz.trace_batch b on b.audit_seq = e.seq
+                 where e.action = 'authz.traces.committed' and (b.batch_id is null or b.batch_id::text <> e.target_id)""")).isEmpty();
+    }
+
+    /** Waits until a connection of the runtime role waits for a lock (the writer, on the chain head). */
+    private void awaitWriterBlockedOnChainHead() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            int waiting = dsl.fetchCount(DSL.selectOne().from("pg_stat_activity")
+                    .where("wait_event_type = 'Lock' and query ilike '%chain_head%'"));
+            if (waiting > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the trace writer never waited for the audit chain's head");
+    }
+
+    /** Puts the row back as it was fetched (every column). */
+    private static void restore(DSLContext owner, io.sextant.jooq.authz.tables.records.DecisionTraceRecord original) {
+        original.changed(true);
+        original.changed(DECISION_TRACE.DECISION_ID, false);
+        owner.update(DECISION_TRACE).set(original).where(DECISION_TRACE.DECISION_ID.eq(original.getDecisionId())).execute();
+    }
+
+    private static DSLContext owner() {
+        EmbeddedPostgresServer server = PlatformDatabaseEnvironment.embeddedServer();
+        return DSL.using(server.dataSource(DatabaseBootstrap.DATABASE, DatabaseBootstrap.OWNER_ROLE,
+                server.secrets().getOrCreate(DatabaseBootstrap.OWNER_ROLE)), SQLDialect.POSTGRES);
+    }
+
+    private static String canonical(DecisionTrace t) {
+        return io.sextant.platform.authz.internal.TraceCodecAccess.canonical(t);
+    }
+
+    private static String sha256Hex(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

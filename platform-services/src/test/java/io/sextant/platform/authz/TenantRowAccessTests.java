@@ -51,6 +51,16 @@ class TenantRowAccessTests {
                 health.toString()))).isEqualTo(1);
         as("olivia", "OPERATOR");
         assertThat(simulator.simulate(select(health)).executed()).isTrue();
+        // the health pack's rule, mirrored as platform_no_public_documents, refuses a public document — and the engine agrees
+        var insert = simulator.simulate(new Request(health, health, "member", "u1", Map.of(), RequestContext.at(Instant.now()), Command.INSERT,
+                "document", Map.of(), Map.of("title", "Flyer", "classification", "public"), null));
+        assertThat(insert.refused()).contains("row-level security");
+        assertThat(insert.agrees()).as(insert.summary()).isTrue();
+        assertThat(insert.rows().get(0).traces().get(0).decidingRules()).containsExactly("platform_no_public_documents");
+        var internal = simulator.simulate(new Request(health, health, "member", "u1", Map.of(), RequestContext.at(Instant.now()), Command.INSERT,
+                "document", Map.of(), Map.of("title", "Memo", "classification", "internal"), null));
+        assertThat(internal.refused()).isNull();
+        assertThat(internal.agrees()).as(internal.summary()).isTrue();
     }
 
     @Test

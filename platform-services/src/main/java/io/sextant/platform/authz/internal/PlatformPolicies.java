@@ -7,8 +7,9 @@ import io.sextant.platform.tenancy.Project;
 /**
  * The platform's own row-level security on a tenant's tables — tenant isolation and the project's
  * policy-pack rules, installed by provisioning — written in the policy language, so the simulator
- * and explanations can give every policy's verdict. PlatformPolicyMirrorTest runs generated
- * commands against the real provisioned tables to keep this text equal to what is installed.
+ * and explanations can give every policy's verdict. Every real simulation compares the engine's
+ * prediction with what PostgreSQL did (Simulation.Result#agrees); PolicySimulatorTests and
+ * TenantRowAccessTests check it on provisioned tenants (isolation, WITH CHECK, a policy pack).
  * Known difference (documented in docs/policy-language.md): the installed "no public documents"
  * update rule checks only the new row; the language checks a forbid on the old and the new row.
  */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -77,7 +78,7 @@ public final class LeastPrivilege {
                 String name = byType.size() == 1 ? rule.name() : rule.name() + "_" + type;
                 String condition = rule.condition() == null ? null : PolicyParser.print(rule.condition(), 0);
                 String roles = null;
-                if (!u.anonymous() && !rule.unless()) {
+                if (!u.anonymous() && !rule.unless() && !u.roles().equals(requiredRoles(rule.condition()))) {
                     roles = "principal.role in [" + String.join(", ", u.roles().stream().map(PolicyParser::quote).toList()) + "]";
                     removed.add(rule.name() + ": on " + type + " for roles other than " + String.join(", ", u.roles()) + " — never used");
                 }
@@ -116,6 +117,25 @@ public final class LeastPrivilege {
         }
         return new LeastPrivilegeProposal(project.hash(), proposed.hash(), proposed.canonical(), from, to, requests.size(), List.copyOf(removed),
                 List.copyOf(kept), stillAllowed, List.copyOf(nowDenied), stillDenied, List.copyOf(newlyAllowed));
+    }
+
+    /** The roles a condition already limits the rule to (an and-chain holding principal.role == x or in [...]), or null. */
+    private static java.util.@org.jspecify.annotations.Nullable Set<String> requiredRoles(@org.jspecify.annotations.Nullable PolicyExpr e) {
+        if (e == null) {
+            return null;
+        }
+        if (e instanceof PolicyExpr.And a) {
+            Set<String> l = requiredRoles(a.left());
+            return l != null ? l : requiredRoles(a.right());
+        }
+        if (e instanceof PolicyExpr.In in && in.listPath() == null && in.value() instanceof PolicyExpr.Path p && p.text().equals("principal.role")) {
+            return new TreeSet<>(in.list().stream().map(l -> String.valueOf(l.value())).toList());
+        }
+        if (e instanceof PolicyExpr.Compare c && c.op().equals("==") && c.left() instanceof PolicyExpr.Path p && p.text().equals("principal.role")
+                && c.right() instanceof PolicyExpr.Literal l) {
+            return new TreeSet<>(Set.of(String.valueOf(l.value())));
+        }
+        return null;
     }
 
     static String describe(DecisionRequest r) {

@@ -75,6 +75,10 @@ class PolicyJourneyTest {
         Browser.vaadinIdle(page);
         assertThat(page.textContent("#platform-rules")).contains("platform_tenant_update");
         Browser.screenshot(page, "policy-1-policy-tab");
+        page.click("#policy-check");
+        page.waitForSelector("#policy-rls-sql");
+        page.locator("#policy-rls-sql").scrollIntoViewIfNeeded();
+        Browser.screenshot(page, "policy-1b-rls-preview");
 
         page.click("#tab-simulator");
         page.waitForSelector("#sim-run");
@@ -92,6 +96,7 @@ class PolicyJourneyTest {
         String verdicts = page.textContent("#sim-rules-2");
         assertThat(verdicts).contains("platform_tenant_update").contains("FALSE").contains("resource.tenant_id = ")
                 .contains("principal.tenant = " + inventory);
+        page.locator("#sim-rules-2").scrollIntoViewIfNeeded();
         Browser.screenshot(page, "policy-2-skipped");
 
         choose(page, "#sim-tenant", "nimbus-crm/crm-eu");

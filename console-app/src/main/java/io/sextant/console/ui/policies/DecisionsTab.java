@@ -93,7 +93,8 @@ class DecisionsTab extends VerticalLayout {
         chart.setId("decisions-chart");
         chart.setHeight("200px");
         chart.setWidthFull();
-        chart.setOption(ChartOptions.stackedBars(perDay, "decisions"));
+        // Allow green, deny red: the palette's defaults would colour them blue and green.
+        chart.setOption("{\"color\":[\"#3f9f5f\",\"#d9534f\"]," + ChartOptions.stackedBars(perDay, "decisions").substring(1));
         Grid<DecisionTrace> grid = new Grid<>();
         grid.setId("decisions-grid");
         grid.addColumn(t -> Formats.dateTime(t.decidedAt())).setHeader("Decided (UTC)").setAutoWidth(true).setFlexGrow(0);

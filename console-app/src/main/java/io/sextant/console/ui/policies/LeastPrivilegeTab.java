@@ -71,6 +71,7 @@ class LeastPrivilegeTab extends VerticalLayout {
                 card("Newly allowed", p.newlyAllowed().size(), p.newlyAllowed().isEmpty() ? "sx-ok" : "sx-bad"));
         cards.addClassName("sx-cards");
         cards.setId("lp-preview");
+        cards.getStyle().set("margin", "var(--lumo-space-m) 0");
         Span considered = new Span(p.requestsConsidered() + " live request(s) between " + Formats.dateTime(p.from()) + " and "
                 + Formats.dateTime(p.to()) + " (UTC); current " + p.currentHash().substring(0, 12) + " → proposed " + p.proposedHash().substring(0, 12));
         considered.setId("lp-considered");

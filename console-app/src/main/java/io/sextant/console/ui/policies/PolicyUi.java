@@ -98,6 +98,7 @@ final class PolicyUi {
         box.setId("explanation");
         box.addClassName("sx-card");
         box.setWidthFull();
+        box.getStyle().set("box-sizing", "border-box");
         Span effect = badge(e.effect().name(), e.effect().name().equals("ALLOW") ? "succeeded" : "refused");
         Paragraph summary = new Paragraph(effect, new Span(" " + e.summary()));
         summary.setId("explanation-summary");

@@ -114,6 +114,7 @@ class SimulatorTab extends VerticalLayout {
         Span agreement = PolicyUi.badge(r.executed() ? (r.agrees() ? "engine agrees with PostgreSQL" : "ENGINE DISAGREES WITH POSTGRESQL")
                 : "what-if: evaluated, not run", r.agrees() ? "succeeded" : "refused");
         agreement.setId("sim-agreement");
+        agreement.getStyle().set("align-self", "flex-start");
         Div head = new Div(agreement, new Span(" "), summary);
         head.addClassName("sx-card");
         result.add(head);

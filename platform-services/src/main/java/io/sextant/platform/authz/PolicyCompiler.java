@@ -113,7 +113,7 @@ public final class PolicyCompiler {
     }
 
     private String name(String rule, String table, String action, Set<String> used) {
-        String base = target.policyPrefix() + "_" + rule + "_" + table + "_" + action;
+        String base = target.policyPrefix() + "_" + rule + (rule.endsWith("_" + table) ? "" : "_" + table) + "_" + action;
         if (base.length() > 63) {
             base = base.substring(0, 54) + "_" + PolicyParser.sha256(base).substring(0, 8);
         }

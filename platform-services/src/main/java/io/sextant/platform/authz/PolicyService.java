@@ -164,7 +164,9 @@ public class PolicyService {
     public CompiledPolicy effective(UUID projectId, @Nullable String versionSource) {
         Project p = project(projectId);
         String project = versionSource != null ? versionSource : published(projectId).map(PolicyVersion::source).orElse("");
-        Policy policy = PolicyParser.parse(PlatformPolicies.forProject(p) + "\n" + project, tables.tables(p).stream().map(TenantTables.Table::schema).toList());
+        List<TableSchema> schemas = tables.tables(p).stream().map(TenantTables.Table::schema).toList();
+        // decide with the canonical text, so the positions in traces are those of the stored policy text and replay is exact
+        Policy policy = PolicyParser.parse(PolicyParser.parse(PlatformPolicies.forProject(p) + "\n" + project, schemas).canonical(), schemas);
         remember(policy, projectId, versionSource == null ? published(projectId).map(PolicyVersion::versionHash).orElse(null) : null);
         return CompiledPolicy.of(policy);
     }

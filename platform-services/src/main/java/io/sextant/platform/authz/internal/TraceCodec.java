@@ -50,7 +50,7 @@ final class TraceCodec {
      * A trace ready to write: its digest and its row in COPY text format without the first two
      * columns (batch id and position), which only the writer knows.
      */
-    record Encoded(UUID decisionId, Instant decidedAt, String digest, byte[] copyTail, @Nullable String[] columns) {
+    record Encoded(UUID decisionId, Instant decidedAt, String digest, byte[] copyTail) {
     }
 
     /** Encodes a trace; the work happens on the caller's thread, so the writer only streams bytes. */
@@ -92,10 +92,7 @@ final class TraceCodec {
         row.append(decidedAt).append('\t');
         String digest = sha256Hex(canonical);
         row.append(digest).append('\n');
-        @Nullable String[] columns = {t.decisionId().toString(), t.requestId(), t.kind().name().toLowerCase(Locale.ROOT),
-            t.projectId() == null ? null : t.projectId().toString(), principal, t.action(), t.resourceType(), resource, context,
-            t.policyVersionHash(), t.engineVersion(), rules, t.effect().name(), decidingRules, decidedAt.toString(), digest};
-        return new Encoded(t.decisionId(), decidedAt, digest, row.toString().getBytes(StandardCharsets.UTF_8), columns);
+        return new Encoded(t.decisionId(), decidedAt, digest, row.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The canonical JSON of a stored row, recomputed from its columns. */

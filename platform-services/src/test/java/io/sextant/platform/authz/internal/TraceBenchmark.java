@@ -38,8 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * bench/traces/run.sh: decisions with durable traces per second through {@code record(...).join()}
- * under 1, 8 and 32 concurrent callers, against one COPY of the same number of rows in one
- * transaction (not part of the suite). Each caller records pre-built traces one at a time and
+ * under 1, 8 and 32 concurrent callers, each beside one COPY of the same number of rows in one
+ * transaction (same columns, a fresh batch, synchronous commit) taken just before it (not part of
+ * the suite). Each caller records pre-built traces one at a time and
  * waits for each to be committed, as a decision point would; encoding is part of the measured
  * time, building the trace objects is not.
  */
@@ -67,46 +68,45 @@ class TraceBenchmark {
     void measure() throws Exception {
         int n = Integer.getInteger("bench.n", 50_000);
         int[] callers = Arrays.stream(System.getProperty("bench.callers", "1,8,32").split(",")).mapToInt(Integer::parseInt).toArray();
-        List<GroupCommitTraceStore.WritePath> paths = Arrays.stream(System.getProperty("bench.paths", "COPY").split(","))
-                .map(GroupCommitTraceStore.WritePath::valueOf).toList();
         int writers = Integer.getInteger("bench.writers", 1);
         int batchSize = Integer.getInteger("bench.batch-size", 512);
 
         // warm-up: JIT, connection, table and indexes in memory
-        for (GroupCommitTraceStore.WritePath path : paths) {
-            run(path, 8, Math.min(n, 5_000), writers, batchSize);
-        }
+        run(8, Math.min(n, 5_000), writers, batchSize);
         copyOnce(Math.min(n, 5_000));
 
-        double copyBefore = copyOnce(n);
-        System.out.printf("BENCH traces COPY of %d rows in one transaction: %.0f rows/s%n", n, copyBefore);
+        // each run beside a COPY of the same number of rows just before it, so drift in the machine's load and the table's size hits both
         List<String> lines = new ArrayList<>();
-        for (GroupCommitTraceStore.WritePath path : paths) {
-            for (int c : callers) {
-                Result r = run(path, c, n, writers, batchSize);
-                String line = String.format("BENCH traces record().join() %-16s callers=%2d writers=%d: %8.0f decisions/s  "
-                        + "(%d batches, mean %.1f traces/batch, p50 %.2f ms, p99 %.2f ms)", path, c, writers, r.perSecond(),
-                        r.batches(), (double) n / r.batches(), r.p50Millis(), r.p99Millis());
-                System.out.println(line);
-                lines.add(line + String.format("  = %.0f%% of COPY", 100 * r.perSecond() / copyBefore));
-            }
+        for (int c : callers) {
+            double copy = copyOnce(n);
+            Result r = run(c, n, writers, batchSize);
+            String line = String.format("BENCH traces N=%d callers=%2d writers=%d: record().join() %6.0f decisions/s | COPY %6.0f rows/s | %3.0f%% of COPY"
+                    + "  (%d batches, mean %.1f traces/batch, p50 %.2f ms, p99 %.2f ms, load %s)", n, c, writers, r.perSecond(), copy,
+                    100 * r.perSecond() / copy, r.batches(), (double) n / r.batches(), r.p50Millis(), r.p99Millis(), load());
+            System.out.println(line);
+            lines.add(line);
         }
-        double copyAfter = copyOnce(n);
-        System.out.printf("BENCH traces COPY of %d rows in one transaction (again, larger table): %.0f rows/s%n", n, copyAfter);
-        double copy = (copyBefore + copyAfter) / 2;
-        System.out.printf("BENCH traces ---- side by side (N=%d, COPY mean %.0f rows/s) ----%n", n, copy);
-        lines.forEach(l -> System.out.println(l.replaceAll("= \\d+% of COPY", "")
-                + String.format("= %.0f%% of COPY", 100 * Double.parseDouble(l.replaceAll(".*: +(\\d+) decisions/s.*", "$1")) / copy)));
+        System.out.println("BENCH traces ---- side by side ----");
+        lines.forEach(System.out::println);
+    }
+
+    /** The 1-minute load average: other work on the machine shows here. */
+    private static String load() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private record Result(double perSecond, int batches, double p50Millis, double p99Millis) {
     }
 
-    private Result run(GroupCommitTraceStore.WritePath path, int callers, int n, int writers, int batchSize) throws Exception {
+    private Result run(int callers, int n, int writers, int batchSize) throws Exception {
         List<DecisionTrace> traces = traces(n);
         long batchesBefore = maxBatchId();
         GroupCommitTraceStore store = new GroupCommitTraceStore(dataSource, dsl, transactions, auditLog, auditQuery, clock,
-                batchSize, writers, 65_536, path);
+                batchSize, writers, 65_536);
         long[] latencies = new long[n];
         AtomicInteger next = new AtomicInteger();
         CountDownLatch go = new CountDownLatch(1);

@@ -22,7 +22,7 @@ public final class TraceSamples {
                 "session", map("age_seconds", 1200L + n, "ip", "10.0.0." + (n % 250)));
         Map<String, Object> resource = map("type", "table", "tenant_id", projectId.toString(), "name", "orders_" + n,
                 "rows", 125_000L, "sensitivity", new BigDecimal("0.75"), "owner", null, "labels", List.of("pii", "eu"));
-        Map<String, Object> context = map("ip", "10.0.0.1", "time", "2025-11-26T01:22:00Z", "note", "tab\there \"quoted\" \\ ü 😀",
+        Map<String, Object> context = map("ip", "10.0.0.1", "time", "2025-11-26T01:22:00Z", "note", "tab\there \"quoted\" \\ ü",
                 "risk", new BigDecimal("12.50"));
         ConditionOutcome tenant = new ConditionOutcome("resource.tenant_id == principal.tenant_id", 3, 9, "TRUE",
                 map("resource.tenant_id", projectId.toString(), "principal.tenant_id", projectId.toString()));

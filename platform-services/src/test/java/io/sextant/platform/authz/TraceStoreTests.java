@@ -80,7 +80,7 @@ class TraceStoreTests {
         Instant someTime = Instant.parse("2025-01-02T03:04:05.123456789Z");
         DecisionTrace base = TraceSamples.exact(project, 2);
         DecisionTrace trace = TraceSamples.withContext(base, TraceSamples.map("uuid", someId, "instant", someTime, "int", 7,
-                "double", 2.0, "small", 0.1, "big", new BigDecimal("1E+3"), "kind", TraceKind.REPLAY, "nested",
+                "double", 2.0, "small", 0.1, "emoji", "😀 ok", "big", new BigDecimal("1E+3"), "kind", TraceKind.REPLAY, "nested",
                 List.of(TraceSamples.map("n", (short) 3, "x", null))));
         DecisionTrace withNanos = new DecisionTrace(trace.decisionId(), null, trace.kind(), null, trace.principal(),
                 trace.action(), trace.resourceType(), trace.resource(), trace.context(), trace.policyVersionHash(),
@@ -91,7 +91,7 @@ class TraceStoreTests {
 
         DecisionTrace back = store.find(trace.decisionId()).orElseThrow();
         assertThat(back.context()).containsExactly(
-                Map.entry("big", 1000L), Map.entry("double", new BigDecimal("2.0")), Map.entry("instant", someTime.toString()),
+                Map.entry("big", 1000L), Map.entry("double", new BigDecimal("2.0")), Map.entry("emoji", "😀 ok"), Map.entry("instant", someTime.toString()),
                 Map.entry("int", 7L), Map.entry("kind", "REPLAY"),
                 Map.entry("nested", List.of(TraceSamples.map("n", 3L, "x", null))), Map.entry("small", new BigDecimal("0.1")),
                 Map.entry("uuid", someId.toString()));

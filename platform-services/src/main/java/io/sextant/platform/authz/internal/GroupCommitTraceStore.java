@@ -17,9 +17,7 @@ import io.sextant.platform.authz.TraceStore;
 import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +45,6 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -84,12 +81,6 @@ class GroupCommitTraceStore implements TraceStore, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitTraceStore.class);
     private static final String COPY_SQL = "copy authz.decision_trace (" + TraceCodec.COPY_COLUMNS + ") from stdin";
 
-    /** How a batch's trace rows are sent; COPY was measured faster (docs/authz-traces.md). */
-    enum WritePath {
-        COPY,
-        MULTI_ROW_INSERT
-    }
-
     private record Pending(TraceCodec.Encoded trace, CompletableFuture<Void> done) {
     }
 
@@ -101,22 +92,15 @@ class GroupCommitTraceStore implements TraceStore, AutoCloseable {
     private final TransactionTemplate tx;
     private final TransactionTemplate snapshot;
     private final int batchSize;
-    private final WritePath writePath;
     private final BlockingQueue<Pending> queue;
     private final ReadWriteLock gate = new ReentrantReadWriteLock();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closing;
 
-    @Autowired
     GroupCommitTraceStore(DataSource dataSource, DSLContext dsl, PlatformTransactionManager transactions, AuditLog auditLog,
             AuditQuery auditQuery, Clock clock, @Value("${sextant.authz.traces.batch-size:512}") int batchSize,
             @Value("${sextant.authz.traces.writers:1}") int writerCount,
             @Value("${sextant.authz.traces.queue-capacity:65536}") int queueCapacity) {
-        this(dataSource, dsl, transactions, auditLog, auditQuery, clock, batchSize, writerCount, queueCapacity, WritePath.COPY);
-    }
-
-    GroupCommitTraceStore(DataSource dataSource, DSLContext dsl, PlatformTransactionManager transactions, AuditLog auditLog,
-            AuditQuery auditQuery, Clock clock, int batchSize, int writerCount, int queueCapacity, WritePath writePath) {
         if (batchSize < 1 || writerCount < 1 || queueCapacity < 1) {
             throw new IllegalArgumentException("batch size, writers and queue capacity must be positive");
         }
@@ -130,7 +114,6 @@ class GroupCommitTraceStore implements TraceStore, AutoCloseable {
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
         this.batchSize = batchSize;
-        this.writePath = writePath;
         this.queue = new LinkedBlockingQueue<>(queueCapacity);
         for (int i = 0; i < writerCount; i++) {
             Thread t = Thread.ofPlatform().name("trace-writer-" + i).daemon(true).unstarted(this::drain);
@@ -248,10 +231,7 @@ class GroupCommitTraceStore implements TraceStore, AutoCloseable {
                     .get(1, Long.class);
             Connection c = DataSourceUtils.getConnection(dataSource);
             try {
-                switch (writePath) {
-                    case COPY -> copy(c, batchId, batch);
-                    case MULTI_ROW_INSERT -> insert(c, batchId, batch);
-                }
+                copy(c, batchId, batch);
             } catch (SQLException e) {
                 throw new TraceWriteFailure(e);
             } finally {
@@ -287,31 +267,6 @@ class GroupCommitTraceStore implements TraceStore, AutoCloseable {
             if (in.isActive()) {
                 in.cancelCopy();
             }
-        }
-    }
-
-    private static final int[] JSONB_COLUMNS = {4, 7, 8, 11, 13};
-
-    private static void insert(Connection c, long batchId, List<Pending> batch) throws SQLException {
-        StringBuilder sql = new StringBuilder("insert into authz.decision_trace (").append(TraceCodec.COPY_COLUMNS).append(") values ");
-        String row = "(?, ?, ?::uuid, ?, ?, ?::uuid, ?::jsonb, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb, ?, ?::jsonb, ?::timestamptz, ?)";
-        for (int i = 0; i < batch.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(row);
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int n = 1;
-            for (int i = 0; i < batch.size(); i++) {
-                ps.setLong(n++, batchId);
-                ps.setInt(n++, i);
-                for (String v : batch.get(i).trace().columns()) {
-                    if (v == null) {
-                        ps.setNull(n++, Types.VARCHAR);
-                    } else {
-                        ps.setString(n++, v);
-                    }
-                }
-            }
-            ps.executeUpdate();
         }
     }
 

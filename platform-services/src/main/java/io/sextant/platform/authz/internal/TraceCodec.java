@@ -50,7 +50,7 @@ final class TraceCodec {
      * A trace ready to write: its digest and its row in COPY text format without the first two
      * columns (batch id and position), which only the writer knows.
      */
-    record Encoded(UUID decisionId, Instant decidedAt, String digest, byte[] copyTail, @Nullable String[] columns) {
+    record Encoded(UUID decisionId, Instant decidedAt, String digest, byte[] copyTail) {
     }
 
     /** Encodes a trace; the work happens on the caller's thread, so the writer only streams bytes. */
@@ -68,7 +68,7 @@ final class TraceCodec {
         String principal = TraceJson.canonical(required(t.principal(), "principal"));
         String resource = TraceJson.canonical(required(t.resource(), "resource"));
         String context = TraceJson.canonical(required(t.context(), "context"));
-        String rules = TraceJson.canonical(rulesAsJson(required(t.rules(), "rules")));
+        String rules = rulesJson(required(t.rules(), "rules"));
         String decidingRules = TraceJson.canonical(required(t.decidingRules(), "decidingRules"));
         String canonical = canonical(t.decisionId(), t.requestId(), t.kind().name(), t.projectId(), principal,
                 required(t.action(), "action"), required(t.resourceType(), "resourceType"), resource, context,
@@ -92,10 +92,7 @@ final class TraceCodec {
         row.append(decidedAt).append('\t');
         String digest = sha256Hex(canonical);
         row.append(digest).append('\n');
-        @Nullable String[] columns = {t.decisionId().toString(), t.requestId(), t.kind().name().toLowerCase(Locale.ROOT),
-            t.projectId() == null ? null : t.projectId().toString(), principal, t.action(), t.resourceType(), resource, context,
-            t.policyVersionHash(), t.engineVersion(), rules, t.effect().name(), decidingRules, decidedAt.toString(), digest};
-        return new Encoded(t.decisionId(), decidedAt, digest, row.toString().getBytes(StandardCharsets.UTF_8), columns);
+        return new Encoded(t.decisionId(), decidedAt, digest, row.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The canonical JSON of a stored row, recomputed from its columns. */
@@ -111,59 +108,127 @@ final class TraceCodec {
     static String canonicalOf(DecisionTrace t) {
         return canonical(t.decisionId(), t.requestId(), t.kind().name(), t.projectId(), TraceJson.canonical(t.principal()),
                 t.action(), t.resourceType(), TraceJson.canonical(t.resource()), TraceJson.canonical(t.context()),
-                t.policyVersionHash(), t.engineVersion(), TraceJson.canonical(rulesAsJson(t.rules())), t.effect().name(),
+                t.policyVersionHash(), t.engineVersion(), rulesJson(t.rules()), t.effect().name(),
                 TraceJson.canonical(t.decidingRules()), t.decidedAt().truncatedTo(ChronoUnit.MICROS));
     }
 
+    /**
+     * The trace object with its keys in sorted order, written directly (the order is fixed and
+     * checked by a test against the general writer).
+     */
     private static String canonical(UUID decisionId, @Nullable String requestId, String kind, @Nullable UUID projectId,
             String principalJson, String action, String resourceType, String resourceJson, String contextJson,
             String policyVersionHash, String engineVersion, String rulesJson, String effect, String decidingRulesJson,
             Instant decidedAt) {
-        Map<String, String> raw = new LinkedHashMap<>();
-        raw.put("action", TraceJson.canonical(action));
-        raw.put("context", contextJson);
-        raw.put("decidedAt", TraceJson.canonical(decidedAt));
-        raw.put("decidingRules", decidingRulesJson);
-        raw.put("decisionId", TraceJson.canonical(decisionId));
-        raw.put("effect", TraceJson.canonical(effect));
-        raw.put("engineVersion", TraceJson.canonical(engineVersion));
-        raw.put("kind", TraceJson.canonical(kind));
-        raw.put("policyVersionHash", TraceJson.canonical(policyVersionHash));
-        raw.put("principal", principalJson);
-        raw.put("projectId", TraceJson.canonical(projectId));
-        raw.put("requestId", TraceJson.canonical(requestId));
-        raw.put("resource", resourceJson);
-        raw.put("resourceType", TraceJson.canonical(resourceType));
-        raw.put("rules", rulesJson);
-        return TraceJson.objectOfRaw(raw);
+        StringBuilder out = new StringBuilder(principalJson.length() + resourceJson.length() + contextJson.length()
+                + rulesJson.length() + 512);
+        out.append("{\"action\":");
+        TraceJson.string(out, action);
+        out.append(",\"context\":").append(contextJson);
+        out.append(",\"decidedAt\":\"").append(decidedAt).append('"');
+        out.append(",\"decidingRules\":").append(decidingRulesJson);
+        out.append(",\"decisionId\":\"").append(decisionId).append('"');
+        out.append(",\"effect\":");
+        TraceJson.string(out, effect);
+        out.append(",\"engineVersion\":");
+        TraceJson.string(out, engineVersion);
+        out.append(",\"kind\":");
+        TraceJson.string(out, kind);
+        out.append(",\"policyVersionHash\":");
+        TraceJson.string(out, policyVersionHash);
+        out.append(",\"principal\":").append(principalJson);
+        out.append(",\"projectId\":");
+        TraceJson.write(out, projectId, 0);
+        out.append(",\"requestId\":");
+        TraceJson.write(out, requestId, 0);
+        out.append(",\"resource\":").append(resourceJson);
+        out.append(",\"resourceType\":");
+        TraceJson.string(out, resourceType);
+        out.append(",\"rules\":").append(rulesJson);
+        return out.append('}').toString();
     }
 
-    private static List<Map<String, Object>> rulesAsJson(List<RuleOutcome> rules) {
+    /** The rules as canonical JSON: keys of each rule and condition in sorted order. */
+    static String rulesJson(List<RuleOutcome> rules) {
+        StringBuilder out = new StringBuilder(256 * (rules.size() + 1));
+        out.append('[');
+        for (int i = 0; i < rules.size(); i++) {
+            RuleOutcome r = Objects.requireNonNull(rules.get(i), "rule outcome");
+            out.append(i == 0 ? "{\"applicable\":" : ",{\"applicable\":").append(r.applicable());
+            out.append(",\"conditions\":[");
+            List<ConditionOutcome> conditions = required(r.conditions(), "conditions");
+            for (int j = 0; j < conditions.size(); j++) {
+                ConditionOutcome c = Objects.requireNonNull(conditions.get(j), "condition outcome");
+                out.append(j == 0 ? "{\"column\":" : ",{\"column\":").append(c.column());
+                out.append(",\"line\":").append(c.line());
+                out.append(",\"result\":");
+                TraceJson.string(out, required(c.result(), "condition result"));
+                out.append(",\"text\":");
+                TraceJson.string(out, required(c.text(), "condition text"));
+                out.append(",\"values\":");
+                TraceJson.write(out, required(c.values(), "condition values"), 4);
+                out.append('}');
+            }
+            out.append("],\"matched\":").append(r.matched());
+            out.append(",\"result\":");
+            TraceJson.string(out, required(r.result(), "rule result"));
+            out.append(",\"ruleEffect\":");
+            TraceJson.string(out, required(r.ruleEffect(), "ruleEffect"));
+            out.append(",\"ruleId\":");
+            TraceJson.string(out, required(r.ruleId(), "ruleId"));
+            out.append(",\"ruleName\":");
+            TraceJson.string(out, required(r.ruleName(), "ruleName"));
+            out.append('}');
+        }
+        return out.append(']').toString();
+    }
+
+    /** The rules as plain maps, for checking {@link #rulesJson} against the general writer. */
+    static List<Map<String, Object>> rulesAsJson(List<RuleOutcome> rules) {
         List<Map<String, Object>> out = new ArrayList<>(rules.size());
         for (RuleOutcome r : rules) {
-            Objects.requireNonNull(r, "rule outcome");
             List<Map<String, Object>> conditions = new ArrayList<>();
-            for (ConditionOutcome c : required(r.conditions(), "conditions")) {
-                Objects.requireNonNull(c, "condition outcome");
+            for (ConditionOutcome c : r.conditions()) {
                 Map<String, Object> cj = new LinkedHashMap<>();
-                cj.put("text", required(c.text(), "condition text"));
+                cj.put("text", c.text());
                 cj.put("line", c.line());
                 cj.put("column", c.column());
-                cj.put("result", required(c.result(), "condition result"));
-                cj.put("values", required(c.values(), "condition values"));
+                cj.put("result", c.result());
+                cj.put("values", c.values());
                 conditions.add(cj);
             }
             Map<String, Object> rj = new LinkedHashMap<>();
-            rj.put("ruleId", required(r.ruleId(), "ruleId"));
-            rj.put("ruleName", required(r.ruleName(), "ruleName"));
-            rj.put("ruleEffect", required(r.ruleEffect(), "ruleEffect"));
+            rj.put("ruleId", r.ruleId());
+            rj.put("ruleName", r.ruleName());
+            rj.put("ruleEffect", r.ruleEffect());
             rj.put("applicable", r.applicable());
-            rj.put("result", required(r.result(), "rule result"));
+            rj.put("result", r.result());
             rj.put("matched", r.matched());
             rj.put("conditions", conditions);
             out.add(rj);
         }
         return out;
+    }
+
+    /** The general writer's text of the whole trace, for checking {@link #canonicalOf(DecisionTrace)} in tests. */
+    static String canonicalByGeneralWriter(DecisionTrace t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("action", t.action());
+        m.put("context", t.context());
+        m.put("decidedAt", t.decidedAt().truncatedTo(ChronoUnit.MICROS));
+        m.put("decidingRules", t.decidingRules());
+        m.put("decisionId", t.decisionId());
+        m.put("effect", t.effect());
+        m.put("engineVersion", t.engineVersion());
+        m.put("kind", t.kind());
+        m.put("policyVersionHash", t.policyVersionHash());
+        m.put("principal", t.principal());
+        m.put("projectId", t.projectId());
+        m.put("requestId", t.requestId());
+        m.put("resource", t.resource());
+        m.put("resourceType", t.resourceType());
+        m.put("rules", rulesAsJson(t.rules()));
+        return TraceJson.canonical(m);
     }
 
     /** A stored row back as a trace (numbers as {@link TraceJson#parse} returns them). */
@@ -215,7 +280,17 @@ final class TraceCodec {
         if (s == null) {
             return out.append("\\N");
         }
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) { // fast path: a run of characters that need nothing
+            char c = s.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == 0) {
+                break;
+            }
+            i++;
+        }
+        out.append(s, 0, i);
+        for (; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");

@@ -86,24 +86,29 @@ final class TraceJson {
         }
     }
 
+    @SuppressWarnings("unchecked")
     private static void object(StringBuilder out, Map<?, ?> m, int depth) {
-        TreeMap<String, @Nullable Object> sorted = new TreeMap<>();
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-            if (!(e.getKey() instanceof String key)) {
-                throw new IllegalArgumentException("A trace map key must be a string, was " + e.getKey());
+        Map.Entry<?, ?>[] entries = m.entrySet().toArray(new Map.Entry<?, ?>[0]);
+        boolean sorted = true;
+        for (int i = 0; i < entries.length; i++) {
+            if (!(entries[i].getKey() instanceof String key)) {
+                throw new IllegalArgumentException("A trace map key must be a string, was " + entries[i].getKey());
             }
-            sorted.put(key, e.getValue());
+            if (i > 0 && ((String) entries[i - 1].getKey()).compareTo(key) > 0) {
+                sorted = false;
+            }
+        }
+        if (!sorted) {
+            java.util.Arrays.sort(entries, (a, b) -> ((String) a.getKey()).compareTo((String) b.getKey()));
         }
         out.append('{');
-        boolean first = true;
-        for (Map.Entry<String, @Nullable Object> e : sorted.entrySet()) {
-            if (!first) {
+        for (int i = 0; i < entries.length; i++) {
+            if (i > 0) {
                 out.append(',');
             }
-            first = false;
-            string(out, e.getKey());
+            string(out, (String) entries[i].getKey());
             out.append(':');
-            write(out, e.getValue(), depth + 1);
+            write(out, entries[i].getValue(), depth + 1);
         }
         out.append('}');
     }
@@ -155,7 +160,17 @@ final class TraceJson {
     /** Appends a JSON string; refuses what PostgreSQL cannot store as text or jsonb. */
     static void string(StringBuilder out, String s) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) { // fast path: a run of characters that need nothing
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                break;
+            }
+            i++;
+        }
+        out.append(s, 0, i);
+        for (; i < n; i++) {
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
@@ -165,7 +180,7 @@ final class TraceJson {
                 }
                 out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
             } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                     out.append(c).append(s.charAt(++i));
                 } else {
                     throw new IllegalArgumentException("A trace string contains an unpaired surrogate");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** A store of its own: small batches, several writers, and shutdown that writes what is queued. */
+/** A store of its own: small batches, two writers, and shutdown that writes what is queued. */
 @PlatformTest
 class GroupCommitTraceStoreTests {
 
@@ -42,7 +42,7 @@ class GroupCommitTraceStoreTests {
     @Test
     void closeWritesEverythingQueuedAndRefusesMore() {
         GroupCommitTraceStore store = new GroupCommitTraceStore(dataSource, dsl, transactions, auditLog, auditQuery, clock,
-                4, 2, 1000, GroupCommitTraceStore.WritePath.COPY);
+                4, 2, 1000);
         List<DecisionTrace> traces = TraceSamples.many(UUID.randomUUID(), Instant.parse("2025-09-01T00:00:00Z"), 60);
         List<CompletableFuture<Void>> futures = new ArrayList<>();
         traces.forEach(t -> futures.add(store.record(t)));
@@ -60,20 +60,5 @@ class GroupCommitTraceStoreTests {
         DecisionTrace late = TraceSamples.exact(UUID.randomUUID(), 1);
         assertThatThrownBy(() -> store.record(late).join()).isInstanceOf(CompletionException.class)
                 .hasRootCauseInstanceOf(IllegalStateException.class);
-    }
-
-    @Test
-    void theMultiRowInsertPathStoresTheSameRows() {
-        GroupCommitTraceStore store = new GroupCommitTraceStore(dataSource, dsl, transactions, auditLog, auditQuery, clock,
-                16, 1, 1000, GroupCommitTraceStore.WritePath.MULTI_ROW_INSERT);
-        try {
-            List<DecisionTrace> traces = TraceSamples.many(UUID.randomUUID(), Instant.parse("2025-09-02T00:00:00Z"), 40);
-            store.recordAll(traces);
-            for (DecisionTrace t : traces) {
-                assertThat(store.find(t.decisionId())).contains(t);
-            }
-        } finally {
-            store.close();
-        }
     }
 }

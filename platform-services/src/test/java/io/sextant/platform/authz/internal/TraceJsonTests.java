@@ -80,6 +80,20 @@ class TraceJsonTests {
     }
 
     @Test
+    void theTracesHandWrittenCanonicalFormMatchesTheGeneralWriter() {
+        UUID project = UUID.randomUUID();
+        for (int i = 0; i < 20; i++) {
+            io.sextant.platform.authz.DecisionTrace t = TraceSamples.exact(project, i);
+            assertThat(TraceCodec.canonicalOf(t)).isEqualTo(TraceCodec.canonicalByGeneralWriter(t));
+            assertThat(TraceCodec.rulesJson(t.rules())).isEqualTo(TraceJson.canonical(TraceCodec.rulesAsJson(t.rules())));
+        }
+        io.sextant.platform.authz.DecisionTrace odd = new io.sextant.platform.authz.DecisionTrace(UUID.randomUUID(), null,
+                io.sextant.platform.authz.TraceKind.REPLAY, null, Map.of(), "a\"b\\c\nd", "t\u0001", Map.of(), Map.of(), "h", "e",
+                List.of(), io.sextant.platform.authz.Effect.DENY, List.of(), Instant.parse("2025-01-01T00:00:00.000000001Z"));
+        assertThat(TraceCodec.canonicalOf(odd)).isEqualTo(TraceCodec.canonicalByGeneralWriter(odd));
+    }
+
+    @Test
     void copyTextEscapesTheFormatsSpecialCharacters() {
         assertThat(TraceCodec.copyText(new StringBuilder(), "a\\b\tc\nd\re").toString()).isEqualTo("a\\\\b\\tc\\nd\\re");
         assertThat(TraceCodec.copyText(new StringBuilder(), null).toString()).isEqualTo("\\N");

@@ -2,6 +2,7 @@
 # Decision latency (p50, p99, mean per call) of Sextant's policy engine vs cedar-java on equivalent
 # policy sets of 10, 100 and 1,000 rules, one run, after checking both decide every request alike.
 # Usage: bench/policy/run.sh [--requests N] [--rounds R] [--warmup W] [--cedar-budget SECONDS] [--uncached N] [sizes...]
+#        bench/policy/run.sh --trace-digest   (hash of all Sextant traces of the workload, to compare engine changes)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"

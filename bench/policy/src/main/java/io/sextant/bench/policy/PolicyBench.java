@@ -33,7 +33,8 @@ import java.util.UUID;
  * memory for both engines, check that both engines decide every request the same way (and name the same
  * deciding rules), warm up, then time each call on its own with {@link System#nanoTime()} over several
  * rounds, the engines taking turns. Usage:
- * {@code PolicyBench [--requests N] [--rounds R] [--warmup W] [--cedar-budget SECONDS] [--uncached N] [--out DIR] [sizes…]}.
+ * {@code PolicyBench [--requests N] [--rounds R] [--warmup W] [--cedar-budget SECONDS] [--uncached N] [--out DIR] [sizes…]};
+ * {@code --trace-digest} only prints a hash of Sextant's traces of the workload (to check an engine change keeps them identical).
  * See docs/benchmarks/policy-latency.md.
  */
 public final class PolicyBench {
@@ -109,6 +110,7 @@ public final class PolicyBench {
         int warmup = 3;
         int uncached = 100;
         double cedarBudget = 30;
+        boolean digest = false;
         Path out = Path.of("bench/results/policy");
         List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -119,6 +121,7 @@ public final class PolicyBench {
                 case "--uncached" -> uncached = Integer.parseInt(args[++i]);
                 case "--cedar-budget" -> cedarBudget = Double.parseDouble(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--trace-digest" -> digest = true;
                 default -> sizes.add(Integer.parseInt(args[i]));
             }
         }
@@ -126,6 +129,10 @@ public final class PolicyBench {
             sizes = List.of(10, 100, 1_000);
         }
         Files.createDirectories(out);
+        if (digest) {
+            traceDigest(sizes, requests);
+            return;
+        }
 
         Runtime rt = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "policy decision latency: Sextant %s vs cedar-java (Cedar language %s)%n", CompiledPolicy.ENGINE_VERSION,
@@ -316,6 +323,27 @@ public final class PolicyBench {
         return String.format(Locale.ROOT, "equivalent on all %,d requests (same effect and deciding rules); allow %.1f%%, forbid %.1f%%,"
                 + " default deny %.1f%%; rules covering a request %.1f on average", n, 100.0 * allow / n, 100.0 * forbidden / n,
                 100.0 * (n - allow - forbidden) / n, (double) covering / n);
+    }
+
+    /**
+     * Prints a SHA-256 of every trace of the workload (their record form: all rule outcomes, conditions and
+     * the values they saw), per size, so an engine change can be checked to give byte-for-byte the same traces.
+     */
+    static void traceDigest(List<Integer> sizes, int requests) throws Exception {
+        for (int size : sizes) {
+            PolicySets.Generated set = PolicySets.generate(size);
+            CompiledPolicy sextant = CompiledPolicy.of(PolicyParser.parse(set.sextantText(), set.tables()));
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            long chars = 0;
+            for (Request q : Workload.build(set, requests)) {
+                String t = sextant.trace(q.sextant(), q.decisionId(), TraceKind.LIVE, PROJECT, DECIDED_AT).toString();
+                sha.update(t.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+                chars += t.length() + 1;
+            }
+            System.out.printf(Locale.ROOT, "traces %5d rules, %,d requests: %,d chars, sha256 %s%n", size, requests, chars,
+                    java.util.HexFormat.of().formatHex(sha.digest()));
+        }
     }
 
     // ---------------------------------------------------------------- reporting

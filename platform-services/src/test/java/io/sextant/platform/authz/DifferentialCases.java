@@ -10,10 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.statistics.Statistics;
+import io.sextant.platform.testing.prop.Gen;
+import io.sextant.platform.testing.prop.Stats;
 import org.jspecify.annotations.Nullable;
 
 /** Generators for the differential test, aimed at the hard cases, and the labels that count them. */
@@ -51,88 +49,84 @@ final class DifferentialCases {
     private DifferentialCases() {
     }
 
-    static Arbitrary<String> expr(int depth) {
-        Arbitrary<String> atom = Arbitraries.of(ATOMS);
+    static Gen<String> expr(int depth) {
+        Gen<String> atom = Gen.of(ATOMS);
         if (depth == 0) {
             return atom;
         }
-        Arbitrary<String> sub = expr(depth - 1);
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, atom),
-                net.jqwik.api.Tuple.of(1, sub.map(e -> "not (" + e + ")")),
-                net.jqwik.api.Tuple.of(2, Combinators.combine(sub, sub).as((a, b) -> "(" + a + ") and (" + b + ")")),
-                net.jqwik.api.Tuple.of(2, Combinators.combine(sub, sub).as((a, b) -> "(" + a + ") or (" + b + ")")));
+        Gen<String> sub = expr(depth - 1);
+        return Gen.frequency(List.of(4, 1, 2, 2), List.of(
+                atom,
+                sub.map(e -> "not (" + e + ")"),
+                s -> "(" + sub.next(s) + ") and (" + sub.next(s) + ")",
+                s -> "(" + sub.next(s) + ") or (" + sub.next(s) + ")"));
     }
 
-    static Arbitrary<String> rule() {
-        Arbitrary<String> effect = Arbitraries.of("permit", "permit", "forbid");
-        Arbitrary<List<String>> actions = Arbitraries.of("select", "insert", "update", "delete").list().uniqueElements().ofMinSize(1).ofMaxSize(4);
-        Arbitrary<String> condition = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(1, Arbitraries.just("")),
-                net.jqwik.api.Tuple.of(6, expr(2).map(e -> " when " + e)),
-                net.jqwik.api.Tuple.of(2, expr(1).map(e -> " unless " + e)));
-        return Combinators.combine(effect, actions, condition).as((e, a, c) -> e + " " + String.join(", ", a) + " on item" + c + ";");
+    static Gen<String> rule() {
+        Gen<String> effect = Gen.of("permit", "permit", "forbid");
+        Gen<List<String>> actions = Gen.of("select", "insert", "update", "delete").distinctList(1, 4);
+        Gen<String> condition = Gen.frequency(List.of(1, 6, 2), List.of(
+                Gen.constant(""),
+                expr(2).map(e -> " when " + e),
+                expr(1).map(e -> " unless " + e)));
+        return s -> effect.next(s) + " " + String.join(", ", actions.next(s)) + " on item" + condition.next(s) + ";";
     }
 
-    static Arbitrary<String> policy() {
-        return rule().list().ofMinSize(0).ofMaxSize(4).map(rules -> DifferentialHarness.CLAIMS + String.join("\n", rules) + "\n");
+    static Gen<String> policy() {
+        return rule().list(0, 4).map(rules -> DifferentialHarness.CLAIMS + String.join("\n", rules) + "\n");
     }
 
-    private static <T> Arbitrary<@Nullable T> orNull(Arbitrary<T> a) {
-        return a.injectNull(0.25);
+    static Gen<Map<String, @Nullable Object>> row(int id) {
+        Gen<@Nullable UUID> tenant = Gen.of(A, B).orNull(4);
+        Gen<@Nullable String> owner = Gen.of("u1", "u2", "aaaaaaaa-0000-4000-8000-000000000001").orNull(4);
+        Gen<@Nullable String> status = Gen.of("open", "closed", "draft").orNull(4);
+        Gen<@Nullable Integer> amount = Gen.of(-5, 0, 3, 5, 10, 100).orNull(4);
+        Gen<@Nullable Boolean> flag = Gen.of(true, false).orNull(4);
+        Gen<@Nullable UUID> org = Gen.of(O1, O2).orNull(4);
+        return s -> {
+            Map<String, @Nullable Object> r = new LinkedHashMap<>();
+            r.put("id", id);
+            r.put("tenant_id", tenant.next(s));
+            r.put("owner", owner.next(s));
+            r.put("status", status.next(s));
+            r.put("amount", amount.next(s));
+            r.put("flag", flag.next(s));
+            r.put("org_id", org.next(s));
+            return r;
+        };
     }
 
-    static Arbitrary<Map<String, @Nullable Object>> row(int id) {
-        return Combinators.combine(
-                orNull(Arbitraries.of(A, B)),
-                orNull(Arbitraries.of("u1", "u2", "aaaaaaaa-0000-4000-8000-000000000001")),
-                orNull(Arbitraries.of("open", "closed", "draft")),
-                orNull(Arbitraries.of(-5, 0, 3, 5, 10, 100)),
-                orNull(Arbitraries.of(true, false)),
-                orNull(Arbitraries.of(O1, O2))).as((t, o, s, a, f, org) -> {
-                    Map<String, @Nullable Object> r = new LinkedHashMap<>();
-                    r.put("id", id);
-                    r.put("tenant_id", t);
-                    r.put("owner", o);
-                    r.put("status", s);
-                    r.put("amount", a);
-                    r.put("flag", f);
-                    r.put("org_id", org);
-                    return r;
-                });
-    }
-
-    static Arbitrary<List<Map<String, @Nullable Object>>> rows() {
-        return Arbitraries.integers().between(1, 5).flatMap(n -> {
-            List<Arbitrary<Map<String, @Nullable Object>>> list = new ArrayList<>();
+    static Gen<List<Map<String, @Nullable Object>>> rows() {
+        return Gen.between(1, 5).flatMap(n -> s -> {
+            List<Map<String, @Nullable Object>> list = new ArrayList<>();
             for (int i = 1; i <= n; i++) {
-                list.add(row(i));
+                list.add(row(i).next(s));
             }
-            return Combinators.combine(list).as(l -> l);
+            return list;
         });
     }
 
     /** Claims with some missing, some of the wrong type, lists with nulls. */
-    static Arbitrary<Map<String, Object>> claims() {
-        Arbitrary<@Nullable Object> sub = orNull(Arbitraries.of("u1", "u2", "aaaaaaaa-0000-4000-8000-000000000001"));
-        Arbitrary<@Nullable Object> role = orNull(Arbitraries.of("admin", "member", "guest"));
-        Arbitrary<@Nullable Object> level = orNull(Arbitraries.of(1, 3, 5, 10, "7", "high"));
-        Arbitrary<@Nullable Object> dept = orNull(Arbitraries.of("open", "closed", "sales"));
-        Arbitrary<@Nullable Object> orgs = orNull(Arbitraries.of(List.of(), List.of(O1.toString()), List.of(O1.toString(), O2.toString()),
-                java.util.Arrays.asList(O2.toString(), null), List.of("not-a-uuid")));
-        Arbitrary<@Nullable Object> active = orNull(Arbitraries.of(true, false, "yes"));
-        Arbitrary<@Nullable Object> home = orNull(Arbitraries.of(A.toString(), B.toString(), A.toString().toUpperCase(), "garbage"));
-        return Combinators.combine(sub, role, level, dept, orgs, active, home).as((s, r, l, d, o, a, h) -> {
+    static Gen<Map<String, Object>> claims() {
+        Gen<@Nullable Object> sub = Gen.<Object>of("u1", "u2", "aaaaaaaa-0000-4000-8000-000000000001").orNull(4);
+        Gen<@Nullable Object> role = Gen.<Object>of("admin", "member", "guest").orNull(4);
+        Gen<@Nullable Object> level = Gen.<Object>of(1, 3, 5, 10, "7", "high").orNull(4);
+        Gen<@Nullable Object> dept = Gen.<Object>of("open", "closed", "sales").orNull(4);
+        Gen<@Nullable Object> orgs = Gen.<Object>of(List.of(), List.of(O1.toString()), List.of(O1.toString(), O2.toString()),
+                java.util.Arrays.asList(O2.toString(), null), List.of("not-a-uuid")).orNull(4);
+        Gen<@Nullable Object> active = Gen.<Object>of(true, false, "yes").orNull(4);
+        Gen<@Nullable Object> home = Gen.<Object>of(A.toString(), B.toString(), A.toString().toUpperCase(), "garbage").orNull(4);
+        return s -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            put(m, "sub", s);
-            put(m, "role", r);
-            put(m, "level", l);
-            put(m, "dept", d);
-            put(m, "orgs", o);
-            put(m, "active", a);
-            put(m, "home", h);
+            put(m, "sub", sub.next(s));
+            put(m, "role", role.next(s));
+            put(m, "level", level.next(s));
+            put(m, "dept", dept.next(s));
+            put(m, "orgs", orgs.next(s));
+            put(m, "active", active.next(s));
+            put(m, "home", home.next(s));
             return m;
-        });
+        };
     }
 
     private static void put(Map<String, Object> m, String k, @Nullable Object v) {
@@ -141,50 +135,61 @@ final class DifferentialCases {
         }
     }
 
-    static Arbitrary<RequestContext> context() {
-        return Combinators.combine(
-                orNull(Arbitraries.of(Instant.parse("2026-11-26T08:15:00Z"), Instant.parse("2026-11-26T09:00:00Z"), Instant.parse("2026-11-26T21:30:00Z"))),
-                orNull(Arbitraries.of("10.1.2.3", "192.168.0.7", "10.255.255.255")),
-                orNull(Arbitraries.of(new BigDecimal("10"), new BigDecimal("50"), new BigDecimal("90.5"))))
-                .as(RequestContext::new);
+    static Gen<RequestContext> context() {
+        Gen<@Nullable Instant> time = Gen.of(Instant.parse("2026-11-26T08:15:00Z"), Instant.parse("2026-11-26T09:00:00Z"),
+                Instant.parse("2026-11-26T21:30:00Z")).orNull(4);
+        Gen<@Nullable String> ip = Gen.of("10.1.2.3", "192.168.0.7", "10.255.255.255").orNull(4);
+        Gen<@Nullable BigDecimal> risk = Gen.of(new BigDecimal("10"), new BigDecimal("50"), new BigDecimal("90.5")).orNull(4);
+        return s -> new RequestContext(time.next(s), ip.next(s), risk.next(s));
     }
 
-    static Arbitrary<Command> command(int rowCount) {
-        Arbitrary<Integer> id = Arbitraries.integers().between(1, Math.max(1, rowCount));
-        Arbitrary<Command> select = Arbitraries.just(new Command("select", 0, null, null, Map.of()));
-        Arbitrary<Command> delete = id.map(i -> new Command("delete", i, null, null, Map.of()));
-        Arbitrary<Object[]> change = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, orNull(Arbitraries.of(A, B)).map(v -> new Object[] {"tenant_id", v})),
-                net.jqwik.api.Tuple.of(1, orNull(Arbitraries.of("u1", "u2")).map(v -> new Object[] {"owner", v})),
-                net.jqwik.api.Tuple.of(1, orNull(Arbitraries.of("open", "closed")).map(v -> new Object[] {"status", v})),
-                net.jqwik.api.Tuple.of(1, orNull(Arbitraries.of(0, 5, 50)).map(v -> new Object[] {"amount", v})),
-                net.jqwik.api.Tuple.of(1, orNull(Arbitraries.of(true, false)).map(v -> new Object[] {"flag", v})));
-        Arbitrary<Command> update = Combinators.combine(id, change).as((i, ch) -> new Command("update", i, (String) ch[0], ch[1], Map.of()));
-        Arbitrary<Command> insert = row(100).map(r -> new Command("insert", 100, null, null, r));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(2, select),
-                net.jqwik.api.Tuple.of(3, update),
-                net.jqwik.api.Tuple.of(1, delete),
-                net.jqwik.api.Tuple.of(2, insert));
+    static Gen<Command> command(int rowCount) {
+        Gen<Integer> id = Gen.between(1, Math.max(1, rowCount));
+        Gen<Command> select = Gen.constant(new Command("select", 0, null, null, Map.of()));
+        Gen<Command> delete = id.map(i -> new Command("delete", i, null, null, Map.of()));
+        Gen<Object[]> change = Gen.frequency(List.of(4, 1, 1, 1, 1), List.of(
+                Gen.<Object>of(A, B).orNull(4).map(v -> new Object[] {"tenant_id", v}),
+                Gen.<Object>of("u1", "u2").orNull(4).map(v -> new Object[] {"owner", v}),
+                Gen.<Object>of("open", "closed").orNull(4).map(v -> new Object[] {"status", v}),
+                Gen.<Object>of(0, 5, 50).orNull(4).map(v -> new Object[] {"amount", v}),
+                Gen.<Object>of(true, false).orNull(4).map(v -> new Object[] {"flag", v})));
+        Gen<Command> update = s -> {
+            int i = id.next(s);
+            Object[] ch = change.next(s);
+            return new Command("update", i, (String) ch[0], ch[1], Map.of());
+        };
+        Gen<Command> insert = row(100).map(r -> new Command("insert", 100, null, null, r));
+        return Gen.frequency(List.of(2, 3, 1, 2), List.of(select, update, delete, insert));
     }
 
-    static Arbitrary<Case> cases() {
-        return Combinators.combine(policy(), rows(), Arbitraries.of("t_a", "t_a", "t_b", "t_none"), claims(), context())
-                .flatAs((p, rows, role, claims, ctx) -> command(rows.size()).list().ofMinSize(1).ofMaxSize(3)
-                        .map(cmds -> new Case(p, rows, role, claims, ctx, cmds)));
+    static Gen<Case> cases() {
+        Gen<String> policy = policy();
+        Gen<List<Map<String, @Nullable Object>>> rows = rows();
+        Gen<String> role = Gen.of("t_a", "t_a", "t_b", "t_none");
+        Gen<Map<String, Object>> claims = claims();
+        Gen<RequestContext> context = context();
+        return s -> {
+            String p = policy.next(s);
+            List<Map<String, @Nullable Object>> r = rows.next(s);
+            String ro = role.next(s);
+            Map<String, Object> c = claims.next(s);
+            RequestContext ctx = context.next(s);
+            List<Command> cmds = command(r.size()).list(1, 3).next(s);
+            return new Case(p, r, ro, c, ctx, cmds);
+        };
     }
 
-    /** Counts the hard cases this case reaches (reported by jqwik after the run). */
-    static void classify(Case k) {
+    /** Counts the hard cases this case reaches (reported after the run). */
+    static void classify(Case k, Stats stats) {
         Policy policy = PolicyParser.parse(k.policy(), List.of(DifferentialHarness.ITEM));
         CompiledPolicy compiled = CompiledPolicy.of(policy);
         Principal principal = DifferentialHarness.principal(k);
         RowSecurityModel model = new RowSecurityModel(compiled, principal, k.context(), "item");
         boolean both = policy.rules().stream().anyMatch(PolicyRule::permit) && policy.rules().stream().anyMatch(r -> !r.permit());
-        Statistics.label("permit and forbid rules together").collect(both);
-        Statistics.label("session without a tenant").collect(principal.tenant() == null);
+        stats.collect("permit and forbid rules together", both);
+        stats.collect("session without a tenant", principal.tenant() == null);
         boolean missing = List.of("sub", "role", "level", "dept", "orgs", "active", "home").stream().anyMatch(c -> !k.claims().containsKey(c));
-        Statistics.label("a claim is missing").collect(missing);
+        stats.collect("a claim is missing", missing);
         boolean unknown = false;
         boolean skipped = false;
         boolean refused = false;
@@ -204,10 +209,10 @@ final class DifferentialCases {
                 }
             }
         }
-        Statistics.label("a condition was UNKNOWN (null)").collect(unknown);
-        Statistics.label("update moves a row to another tenant").collect(moves);
-        Statistics.label("update skipped a row silently").collect(skipped);
-        Statistics.label("update refused by WITH CHECK").collect(refused);
-        Statistics.label("command").collect(k.commands().get(0).kind());
+        stats.collect("a condition was UNKNOWN (null)", unknown);
+        stats.collect("update moves a row to another tenant", moves);
+        stats.collect("update skipped a row silently", skipped);
+        stats.collect("update refused by WITH CHECK", refused);
+        k.commands().forEach(c -> stats.collect("command", c.kind()));
     }
 }

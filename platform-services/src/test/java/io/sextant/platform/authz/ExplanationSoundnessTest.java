@@ -7,11 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import io.sextant.platform.testing.prop.PropertyCheck;
+import io.sextant.platform.testing.prop.Stats;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,8 +20,16 @@ import org.jspecify.annotations.Nullable;
  */
 class ExplanationSoundnessTest {
 
-    @Property(tries = 3000)
-    void citedRulesDecideAndSuggestedChangesFlip(@ForAll("cases") Case k) {
+    @Test
+    void citedRulesDecideAndSuggestedChangesFlip() {
+        Stats stats = new Stats();
+        PropertyCheck.check("explanations are sound", DifferentialCases.cases(), stats, Duration.ofSeconds(30), 3000,
+                PropertyCheck.seed("sextant.explanations.seed"), k -> sound(k, stats));
+        assertThat(stats.count("smallest change size", 1)).isPositive();
+        assertThat(stats.count("effect", "DENY by rule")).isPositive();
+    }
+
+    private static void sound(Case k, Stats stats) {
         Policy policy = PolicyParser.parse(k.policy(), List.of(DifferentialHarness.ITEM));
         CompiledPolicy compiled = CompiledPolicy.of(policy);
         Principal principal = DifferentialHarness.principal(k);
@@ -32,7 +39,7 @@ class ExplanationSoundnessTest {
                 DecisionTrace t = compiled.trace(r, UUID.randomUUID(), TraceKind.SIMULATION, null, Instant.EPOCH);
                 Explanation e = Explainer.explain(compiled, t);
                 boolean permitMatched = t.rules().stream().anyMatch(o -> o.ruleEffect().equals("permit") && o.matched());
-                Statistics.label("effect").collect(t.effect() + (e.decidedBy().isEmpty() ? " by default" : " by rule"));
+                stats.collect("effect", t.effect() + (e.decidedBy().isEmpty() ? " by default" : " by rule"));
                 if (!e.decidedBy().isEmpty() && (t.effect() == Effect.ALLOW || permitMatched)) {
                     Policy without = policy;
                     for (String rule : e.decidedBy()) {
@@ -41,18 +48,13 @@ class ExplanationSoundnessTest {
                     assertThat(CompiledPolicy.of(without).decide(r)).as("removing %s from%s", e.decidedBy(), k).isNotEqualTo(t.effect());
                 }
                 if (!e.changedInputs().isEmpty()) {
-                    Statistics.label("smallest change size").collect(e.changedInputs().size());
+                    stats.collect("smallest change size", e.changedInputs().size());
                     assertThat(compiled.decide(Explainer.apply(r, e.changedInputs()))).as("change %s for%s", e.changedInputs(), k)
                             .isNotEqualTo(t.effect());
                 } else {
-                    Statistics.label("smallest change size").collect("none found");
+                    stats.collect("smallest change size", "none found");
                 }
             }
         }
-    }
-
-    @Provide
-    Arbitrary<Case> cases() {
-        return DifferentialCases.cases();
     }
 }

@@ -2,6 +2,7 @@ package io.sextant.console.support;
 
 import io.sextant.platform.identity.ConsoleRole;
 import io.sextant.platform.identity.OperatorService;
+import io.sextant.platform.authz.DemoPolicyData;
 import io.sextant.platform.tenancy.DemoTenancyData;
 import java.util.EnumSet;
 import java.util.Set;
@@ -37,10 +38,12 @@ class DemoData implements ApplicationRunner {
 
     private final OperatorService operators;
     private final DemoTenancyData tenancy;
+    private final DemoPolicyData policies;
 
-    DemoData(OperatorService operators, DemoTenancyData tenancy) {
+    DemoData(OperatorService operators, DemoTenancyData tenancy, DemoPolicyData policies) {
         this.operators = operators;
         this.tenancy = tenancy;
+        this.policies = policies;
     }
 
     @Override
@@ -52,6 +55,7 @@ class DemoData implements ApplicationRunner {
             }
         }
         tenancy.ensure();
+        policies.ensure();
         if (created > 0) {
             log.info("Demo profile: created {} demo operators (see README, 'Demo operators')", created);
         }

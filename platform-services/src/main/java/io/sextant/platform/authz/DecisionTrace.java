@@ -18,4 +18,10 @@ public record DecisionTrace(UUID decisionId, @Nullable String requestId, TraceKi
         Map<String, Object> principal, String action, String resourceType, Map<String, Object> resource,
         Map<String, Object> context, String policyVersionHash, String engineVersion, List<RuleOutcome> rules,
         Effect effect, List<String> decidingRules, Instant decidedAt) {
+
+    /** The same trace tied to another request. */
+    public DecisionTrace withRequestId(String id) {
+        return new DecisionTrace(decisionId, id, kind, projectId, principal, action, resourceType, resource, context, policyVersionHash,
+                engineVersion, rules, effect, decidingRules, decidedAt);
+    }
 }

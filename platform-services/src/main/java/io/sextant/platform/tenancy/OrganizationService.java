@@ -61,12 +61,12 @@ public class OrganizationService {
         return projects.org(id).orElseThrow();
     }
 
-    @PreAuthorize("hasAnyRole('OPERATOR', 'SUPPORT')")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'SUPPORT', 'SECURITY_ADMIN', 'COMPLIANCE')")
     public Optional<Organization> find(String slug) {
         return projects.org(slug);
     }
 
-    @PreAuthorize("hasAnyRole('OPERATOR', 'SUPPORT')")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'SUPPORT', 'SECURITY_ADMIN', 'COMPLIANCE')")
     public List<Organization> list() {
         return dsl.selectFrom(ORGANIZATION).orderBy(ORGANIZATION.SLUG)
                 .fetch(r -> new Organization(r.getOrgId(), r.getSlug(), r.getName(), r.getPlanCode(), r.getStatus(), r.getVersion()));

@@ -13,4 +13,9 @@ public record Project(UUID id, UUID orgId, String slug, String name, String regi
         Set<DataClass> dataClasses, PolicyPack policyPack, @Nullable String dbRole, @Nullable String dbName,
         boolean readOnly, @Nullable String readOnlyReason, @Nullable Long rowsUsed, @Nullable Long storageBytesUsed,
         @Nullable Instant deleteAfter, int version) {
+
+    /** The schema holding the tenant's tables: the shared {@code tenant_data} or the dedicated database's {@code app}. */
+    public String dataSchema() {
+        return isolation == IsolationModel.SHARED ? "tenant_data" : "app";
+    }
 }

@@ -77,12 +77,12 @@ public class ProjectService {
                 java.util.Map.of("auditRetentionDays", String.valueOf(auditRetentionDays), "backupTarget", backupTarget)));
     }
 
-    @PreAuthorize("hasAnyRole('OPERATOR', 'SUPPORT')")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'SUPPORT', 'SECURITY_ADMIN', 'COMPLIANCE')")
     public Optional<Project> find(UUID projectId) {
         return projects.project(projectId);
     }
 
-    @PreAuthorize("hasAnyRole('OPERATOR', 'SUPPORT')")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'SUPPORT', 'SECURITY_ADMIN', 'COMPLIANCE')")
     public List<Project> list(UUID orgId) {
         return projects.liveProjects(orgId);
     }

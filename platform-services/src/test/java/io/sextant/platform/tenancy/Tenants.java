@@ -37,6 +37,15 @@ public class Tenants {
         return r;
     }
 
+    /** A project holding regulated data, in an enterprise organisation (whose plan allows it). */
+    public UUID provisionWithData(String region, IsolationModel isolation, DataClass data) {
+        Organization org = org("enterprise");
+        var spec = new ProjectSpec(org.slug(), unique("p"), "Regulated project", region, isolation, Set.of(data), PolicyPack.HEALTH);
+        var r = provisioning.apply(spec, UUID.randomUUID().toString(), ProvisioningListener.NONE);
+        assertThat(r.status()).as(String.valueOf(r.error())).isEqualTo(ProvisioningResult.Status.SUCCEEDED);
+        return r.projectId();
+    }
+
     public Connection login(ProvisioningResult.TenantCredentials c) {
         return regions.connectAs(c.region(), c.database(), c.role(), c.password());
     }

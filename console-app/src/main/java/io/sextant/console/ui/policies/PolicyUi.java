@@ -1,0 +1,111 @@
+package io.sextant.console.ui.policies;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import io.sextant.platform.authz.Explanation;
+import io.sextant.platform.authz.PolicySyntaxException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/** Small pieces the policy tabs share: error notifications, key=value parsing, code blocks, an explanation. */
+final class PolicyUi {
+
+    private PolicyUi() {
+    }
+
+    /** Runs a service call; a refusal or bad input becomes a notification and the form keeps what the user typed. */
+    static <T> @Nullable T attempt(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (PolicySyntaxException e) {
+            error(e.getMessage());
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            error("Not allowed: " + e.getMessage());
+        } catch (RuntimeException e) {
+            error(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        return null;
+    }
+
+    static void error(String message) {
+        Notification n = Notification.show(message, 8000, Notification.Position.TOP_CENTER);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /** {@code key=value} lines (blank lines and {@code #} comments ignored). */
+    static Map<String, String> keyValues(String text, String what) {
+        Map<String, String> out = new LinkedHashMap<>();
+        int n = 0;
+        for (String raw : text.split("\n")) {
+            n++;
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException(what + ", line " + n + ": write column=value (got \"" + line + "\")");
+            }
+            out.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+        }
+        return out;
+    }
+
+    static Pre code(String id, String text) {
+        Pre p = new Pre(text);
+        p.setId(id);
+        p.addClassName("sx-sql");
+        return p;
+    }
+
+    static Paragraph empty(String id, String text) {
+        Paragraph p = new Paragraph(text);
+        p.setId(id);
+        p.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-style", "italic");
+        return p;
+    }
+
+    static Span badge(String text, String kind) {
+        Span s = new Span(text);
+        s.addClassNames("sx-badge", "sx-badge-" + kind);
+        return s;
+    }
+
+    static UnorderedList list(String id, List<String> items, String whenEmpty) {
+        UnorderedList ul = new UnorderedList();
+        ul.setId(id);
+        if (items.isEmpty()) {
+            ul.add(new ListItem(whenEmpty));
+        }
+        items.forEach(i -> ul.add(new ListItem(i)));
+        return ul;
+    }
+
+    /** "Why was this allowed or denied?" as a card. */
+    static Component explanation(Explanation e) {
+        Div box = new Div();
+        box.setId("explanation");
+        box.addClassName("sx-card");
+        box.setWidthFull();
+        box.getStyle().set("box-sizing", "border-box");
+        Span effect = badge(e.effect().name(), e.effect().name().equals("ALLOW") ? "succeeded" : "refused");
+        Paragraph summary = new Paragraph(effect, new Span(" " + e.summary()));
+        summary.setId("explanation-summary");
+        box.add(new Span("Decision " + e.decisionId()), summary,
+                new H4("Decided by"), list("explanation-decided-by", e.decidedBy(), "No rule matched: the default is deny"),
+                new H4("Reasons"), list("explanation-reasons", e.reasons(), "—"),
+                new H4("Smallest change that flips it"), list("explanation-smallest-change", e.smallestChange(), "None found"));
+        return box;
+    }
+}

@@ -1,0 +1,433 @@
+package io.sextant.platform.authz;
+
+import io.sextant.platform.authz.PolicyExpr.And;
+import io.sextant.platform.authz.PolicyExpr.Call;
+import io.sextant.platform.authz.PolicyExpr.Compare;
+import io.sextant.platform.authz.PolicyExpr.In;
+import io.sextant.platform.authz.PolicyExpr.InNetwork;
+import io.sextant.platform.authz.PolicyExpr.IsNull;
+import io.sextant.platform.authz.PolicyExpr.Literal;
+import io.sextant.platform.authz.PolicyExpr.Not;
+import io.sextant.platform.authz.PolicyExpr.Or;
+import io.sextant.platform.authz.PolicyExpr.Path;
+import io.sextant.platform.authz.PolicyExpr.Truth;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The in-process evaluator: a policy compiled once into closures, rules indexed by action and
+ * resource type. Conditions use SQL's three-valued logic (a null or missing value makes a
+ * comparison UNKNOWN), a rule takes effect only when its {@code when} condition is TRUE (or its
+ * {@code unless} condition is not TRUE), any matching forbid denies, otherwise any matching permit
+ * allows, otherwise the default denies. This is exactly what the compiled row-level security
+ * enforces; the differential test holds the two to it.
+ */
+public final class CompiledPolicy {
+
+    /** Changes whenever evaluation semantics change; recorded in every trace. */
+    public static final String ENGINE_VERSION = "sextant-policy-engine/1";
+
+    static final int FALSE = 0;
+    static final int TRUE = 1;
+    static final int UNKNOWN = 2;
+
+    /** The result of a decision without its trace: the effect and the rules that fixed it. */
+    public record Verdict(Effect effect, List<String> decidingRules) {
+    }
+
+    private interface Cond {
+        int eval(DecisionRequest r);
+    }
+
+    private interface Getter {
+        @Nullable Object get(DecisionRequest r);
+    }
+
+    private record Rule(PolicyRule source, @Nullable Cond cond) {
+        boolean matches(DecisionRequest r) {
+            if (cond == null) {
+                return true;
+            }
+            int v = cond.eval(r);
+            return source.unless() ? v != TRUE : v == TRUE;
+        }
+    }
+
+    private record Bucket(Rule[] forbids, Rule[] permits) {
+    }
+
+    private final Policy policy;
+    private final List<Rule> rules;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    private CompiledPolicy(Policy policy) {
+        this.policy = policy;
+        List<Rule> list = new ArrayList<>();
+        for (PolicyRule r : policy.rules()) {
+            list.add(new Rule(r, r.condition() == null ? null : cond(r.condition())));
+        }
+        this.rules = List.copyOf(list);
+    }
+
+    public static CompiledPolicy of(Policy policy) {
+        return new CompiledPolicy(policy);
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    private Bucket bucket(String action, String type) {
+        return buckets.computeIfAbsent(action + '\u0000' + type, k -> {
+            List<Rule> f = new ArrayList<>();
+            List<Rule> p = new ArrayList<>();
+            for (Rule r : rules) {
+                if (r.source.covers(action, type)) {
+                    (r.source.permit() ? p : f).add(r);
+                }
+            }
+            return new Bucket(f.toArray(Rule[]::new), p.toArray(Rule[]::new));
+        });
+    }
+
+    /** Decides without building a trace. */
+    public Effect decide(DecisionRequest r) {
+        Bucket b = bucket(r.action(), r.resourceType());
+        for (Rule f : b.forbids) {
+            if (f.matches(r)) {
+                return Effect.DENY;
+            }
+        }
+        for (Rule p : b.permits) {
+            if (p.matches(r)) {
+                return Effect.ALLOW;
+            }
+        }
+        return Effect.DENY;
+    }
+
+    /** Decides and names the deciding rules, without the per-condition detail. */
+    public Verdict verdict(DecisionRequest r) {
+        Bucket b = bucket(r.action(), r.resourceType());
+        List<String> forbids = new ArrayList<>();
+        for (Rule f : b.forbids) {
+            if (f.matches(r)) {
+                forbids.add(f.source.name());
+            }
+        }
+        if (!forbids.isEmpty()) {
+            return new Verdict(Effect.DENY, forbids);
+        }
+        List<String> permits = new ArrayList<>();
+        for (Rule p : b.permits) {
+            if (p.matches(r)) {
+                permits.add(p.source.name());
+            }
+        }
+        return permits.isEmpty() ? new Verdict(Effect.DENY, List.of()) : new Verdict(Effect.ALLOW, permits);
+    }
+
+    /** Decides and records every rule's outcome with the values each condition saw. */
+    public DecisionTrace trace(DecisionRequest r, UUID decisionId, TraceKind kind, @Nullable UUID projectId, Instant decidedAt) {
+        List<RuleOutcome> outcomes = new ArrayList<>(rules.size());
+        List<String> forbids = new ArrayList<>();
+        List<String> permits = new ArrayList<>();
+        for (Rule rule : rules) {
+            PolicyRule s = rule.source;
+            if (!s.covers(r.action(), r.resourceType())) {
+                outcomes.add(new RuleOutcome(s.name(), s.name(), s.effectWord(), false, "N/A", false, List.of()));
+                continue;
+            }
+            List<ConditionOutcome> conditions = new ArrayList<>();
+            String result = "TRUE";
+            if (s.condition() != null) {
+                result = word(explain(s.condition(), r, conditions));
+            }
+            boolean matched = s.condition() == null || (s.unless() ? !result.equals("TRUE") : result.equals("TRUE"));
+            if (matched) {
+                (s.permit() ? permits : forbids).add(s.name());
+            }
+            outcomes.add(new RuleOutcome(s.name(), s.name(), s.effectWord(), true, result, matched, List.copyOf(conditions)));
+        }
+        Effect effect = forbids.isEmpty() && !permits.isEmpty() ? Effect.ALLOW : Effect.DENY;
+        List<String> deciding = !forbids.isEmpty() ? forbids : permits;
+        return new DecisionTrace(decisionId, r.requestId(), kind, projectId, principalSnapshot(r.principal()), r.action(), r.resourceType(),
+                snapshotMap(r.resource()), contextSnapshot(r.context()), policy.hash(), ENGINE_VERSION, List.copyOf(outcomes), effect,
+                List.copyOf(deciding), decidedAt);
+    }
+
+    static String word(int v) {
+        return v == TRUE ? "TRUE" : v == FALSE ? "FALSE" : "UNKNOWN";
+    }
+
+    public static Map<String, Object> principalSnapshot(Principal p) {
+        Map<String, @Nullable Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("role", p.role());
+        m.put("tenant", p.tenant() == null ? null : p.tenant().toString());
+        m.put("claims", Values.snapshot(p.claims()));
+        return nonNull(m);
+    }
+
+    public static Map<String, Object> contextSnapshot(RequestContext c) {
+        Map<String, @Nullable Object> m = new LinkedHashMap<>();
+        m.put("time", c.time() == null ? null : c.time().toString());
+        m.put("ip", c.ip());
+        m.put("risk", c.risk());
+        return nonNull(m);
+    }
+
+    static Map<String, Object> snapshotMap(Map<String, @Nullable Object> values) {
+        Map<String, @Nullable Object> m = new java.util.TreeMap<>();
+        values.forEach((k, v) -> m.put(k, Values.snapshot(v)));
+        return nonNull(m);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> nonNull(Map<String, @Nullable Object> m) {
+        return java.util.Collections.unmodifiableMap((Map<String, Object>) (Map<String, ?>) m);
+    }
+
+    // ---------------------------------------------------------------- explaining evaluation (all atoms, with values)
+
+    private int explain(PolicyExpr e, DecisionRequest r, List<ConditionOutcome> out) {
+        return switch (e) {
+            case And a -> and(explain(a.left(), r, out), explain(a.right(), r, out));
+            case Or o -> or(explain(o.left(), r, out), explain(o.right(), r, out));
+            case Not n -> not(explain(n.operand(), r, out));
+            default -> {
+                int v = cond(e).eval(r);
+                Map<String, @Nullable Object> seen = new LinkedHashMap<>();
+                collectValues(e, r, seen);
+                out.add(new ConditionOutcome(PolicyParser.print(e, 4), e.pos().line(), e.pos().column(), word(v), nonNull(seen)));
+                yield v;
+            }
+        };
+    }
+
+    private void collectValues(PolicyExpr e, DecisionRequest r, Map<String, @Nullable Object> seen) {
+        switch (e) {
+            case Path p -> seen.put(p.text(), Values.snapshot(getter(p).get(r)));
+            case Compare c -> {
+                collectValues(c.left(), r, seen);
+                collectValues(c.right(), r, seen);
+            }
+            case In in -> {
+                collectValues(in.value(), r, seen);
+                if (in.listPath() != null) {
+                    collectValues(in.listPath(), r, seen);
+                }
+            }
+            case InNetwork n -> collectValues(n.value(), r, seen);
+            case IsNull n -> collectValues(n.value(), r, seen);
+            case Truth t -> collectValues(t.value(), r, seen);
+            case Call c -> collectValues(c.argument(), r, seen);
+            default -> {
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- compiling to closures
+
+    static int and(int a, int b) {
+        return a == FALSE || b == FALSE ? FALSE : a == UNKNOWN || b == UNKNOWN ? UNKNOWN : TRUE;
+    }
+
+    static int or(int a, int b) {
+        return a == TRUE || b == TRUE ? TRUE : a == UNKNOWN || b == UNKNOWN ? UNKNOWN : FALSE;
+    }
+
+    static int not(int a) {
+        return a == UNKNOWN ? UNKNOWN : a == TRUE ? FALSE : TRUE;
+    }
+
+    private Cond cond(PolicyExpr e) {
+        return switch (e) {
+            case And a -> {
+                Cond l = cond(a.left());
+                Cond rt = cond(a.right());
+                yield r -> {
+                    int x = l.eval(r);
+                    return x == FALSE ? FALSE : and(x, rt.eval(r));
+                };
+            }
+            case Or o -> {
+                Cond l = cond(o.left());
+                Cond rt = cond(o.right());
+                yield r -> {
+                    int x = l.eval(r);
+                    return x == TRUE ? TRUE : or(x, rt.eval(r));
+                };
+            }
+            case Not n -> {
+                Cond c = cond(n.operand());
+                yield r -> not(c.eval(r));
+            }
+            case Truth t -> {
+                Getter g = getter(t.value());
+                yield r -> {
+                    Object v = g.get(r);
+                    return v == null ? UNKNOWN : ((Boolean) v) ? TRUE : FALSE;
+                };
+            }
+            case IsNull n -> {
+                Getter g = getter(n.value());
+                boolean negated = n.negated();
+                yield r -> (g.get(r) == null) != negated ? TRUE : FALSE;
+            }
+            case InNetwork n -> {
+                Getter g = getter(n.value());
+                Object[] net = Values.parseCidr(n.cidr());
+                yield r -> {
+                    Object v = g.get(r);
+                    return v == null ? UNKNOWN : Values.inNetwork((String) v, net) ? TRUE : FALSE;
+                };
+            }
+            case In in -> inCond(in);
+            case Compare c -> compare(c);
+            default -> throw new IllegalStateException("not a condition: " + e);
+        };
+    }
+
+    private Cond inCond(In in) {
+        ValueType vt = PolicyParser.type(in.value());
+        if (in.listPath() != null) {
+            ValueType lt = in.listPath().type();
+            boolean asUuid = vt == ValueType.UUID || lt == ValueType.UUID_LIST;
+            Getter value = asUuid ? uuidGetter(in.value()) : getter(in.value());
+            Getter list = getter(in.listPath());
+            return r -> {
+                Object l = list.get(r);
+                if (l == null) {
+                    return UNKNOWN;
+                }
+                List<?> items = (List<?>) l;
+                if (items.isEmpty()) {
+                    return FALSE;
+                }
+                Object v = value.get(r);
+                boolean sawNull = v == null;
+                for (Object item : items) {
+                    Object x = asUuid && item != null ? Values.uuid(item) : item;
+                    if (x == null) {
+                        sawNull = true;
+                    } else if (v != null && Values.equal(v, x)) {
+                        return TRUE;
+                    }
+                }
+                return sawNull ? UNKNOWN : FALSE;
+            };
+        }
+        boolean asUuid = vt == ValueType.UUID;
+        Getter value = getter(in.value());
+        Object[] items = in.list().stream().map(l -> asUuid ? Values.uuid(l.value()) : l.value()).toArray();
+        return r -> {
+            Object v = value.get(r);
+            if (v == null) {
+                return UNKNOWN;
+            }
+            for (Object item : items) {
+                if (item != null && Values.equal(v, item)) {
+                    return TRUE;
+                }
+            }
+            return FALSE;
+        };
+    }
+
+    private Cond compare(Compare c) {
+        ValueType lt = PolicyParser.type(c.left());
+        ValueType rt = PolicyParser.type(c.right());
+        boolean asUuid = lt != rt && (lt == ValueType.UUID || rt == ValueType.UUID);
+        Getter l = asUuid ? uuidGetter(c.left()) : getter(c.left());
+        Getter r2 = asUuid ? uuidGetter(c.right()) : getter(c.right());
+        return switch (c.op()) {
+            case "==" -> r -> {
+                Object a = l.get(r);
+                Object b = r2.get(r);
+                return a == null || b == null ? UNKNOWN : Values.equal(a, b) ? TRUE : FALSE;
+            };
+            case "!=" -> r -> {
+                Object a = l.get(r);
+                Object b = r2.get(r);
+                return a == null || b == null ? UNKNOWN : Values.equal(a, b) ? FALSE : TRUE;
+            };
+            default -> {
+                String op = c.op();
+                yield r -> {
+                    Object a = l.get(r);
+                    Object b = r2.get(r);
+                    if (a == null || b == null) {
+                        return UNKNOWN;
+                    }
+                    int k = Values.compare(a, b);
+                    boolean ok = switch (op) {
+                        case "<" -> k < 0;
+                        case "<=" -> k <= 0;
+                        case ">" -> k > 0;
+                        default -> k >= 0;
+                    };
+                    return ok ? TRUE : FALSE;
+                };
+            }
+        };
+    }
+
+    private Getter uuidGetter(PolicyExpr e) {
+        Getter g = getter(e);
+        return r -> {
+            Object v = g.get(r);
+            return v == null ? null : Values.uuid(v);
+        };
+    }
+
+    private Getter getter(PolicyExpr e) {
+        return switch (e) {
+            case Literal l -> {
+                Object v = l.value();
+                yield r -> v;
+            }
+            case Call c -> {
+                Getter arg = getter(c.argument());
+                boolean hour = c.function().equals("hour");
+                yield r -> {
+                    Object t = arg.get(r);
+                    if (t == null) {
+                        return null;
+                    }
+                    var utc = ((Instant) t).atZone(ZoneOffset.UTC);
+                    return BigDecimal.valueOf(hour ? utc.getHour() : utc.getDayOfWeek().getValue());
+                };
+            }
+            case Path p -> pathGetter(p);
+            default -> throw new IllegalStateException("not a value: " + e);
+        };
+    }
+
+    private Getter pathGetter(Path p) {
+        String name = p.name();
+        ValueType type = p.type();
+        return switch (p.root()) {
+            case "principal" -> switch (name) {
+                case "id" -> r -> r.principal().id();
+                case "role" -> r -> r.principal().role();
+                case "tenant" -> r -> r.principal().tenant();
+                default -> r -> Values.coerce(r.principal().claims().get(name), type);
+            };
+            case "context" -> switch (name) {
+                case "time" -> r -> r.context().time();
+                case "ip" -> r -> r.context().ip() == null ? null : Values.coerce(r.context().ip(), ValueType.INET);
+                default -> r -> r.context().risk();
+            };
+            default -> r -> Values.coerce(r.resource().get(name), type);
+        };
+    }
+}

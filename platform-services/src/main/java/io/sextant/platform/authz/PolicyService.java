@@ -1,0 +1,448 @@
+package io.sextant.platform.authz;
+
+import static io.sextant.jooq.authz.Tables.POLICY_TEXT;
+import static io.sextant.jooq.authz.Tables.POLICY_TEST_SUITE;
+import static io.sextant.jooq.authz.Tables.POLICY_VERSION;
+
+import io.sextant.platform.audit.AuditEntry;
+import io.sextant.platform.audit.AuditLog;
+import io.sextant.platform.authz.internal.PlatformPolicies;
+import io.sextant.platform.authz.internal.TenantTables;
+import io.sextant.platform.changes.ChangeRequest;
+import io.sextant.platform.changes.ChangeRequestService;
+import io.sextant.platform.changes.ChangeState;
+import io.sextant.platform.changes.ChangeSubmission;
+import io.sextant.platform.tenancy.IsolationModel;
+import io.sextant.platform.tenancy.OrganizationService;
+import io.sextant.platform.tenancy.Project;
+import io.sextant.platform.tenancy.ProjectService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A project's policies: versions (immutable, named by the hash of their canonical text), drafts,
+ * the effective policy (platform rules + the published version), live decisions with durable
+ * traces, explanations, least-privilege proposals, test suites, impact analysis and publishing
+ * through the migration review board. Reads need any console role; changes need OPERATOR or
+ * SECURITY_ADMIN; every change is audited in its transaction.
+ */
+@Service
+public class PolicyService {
+
+    public static final String READ = "hasAnyRole('OPERATOR', 'SUPPORT', 'SECURITY_ADMIN', 'COMPLIANCE')";
+    public static final String WRITE = "hasAnyRole('OPERATOR', 'SECURITY_ADMIN')";
+
+    private final DSLContext dsl;
+    private final ProjectService projects;
+    private final OrganizationService organizations;
+    private final TenantTables tables;
+    private final TraceStore traces;
+    private final ChangeRequestService changes;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    PolicyService(DSLContext dsl, ProjectService projects, OrganizationService organizations, TenantTables tables, TraceStore traces,
+            ChangeRequestService changes, AuditLog audit, TransactionTemplate tx, Clock clock) {
+        this.dsl = dsl;
+        this.projects = projects;
+        this.organizations = organizations;
+        this.tables = tables;
+        this.traces = traces;
+        this.changes = changes;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------ projects and tables
+
+    public Project project(UUID projectId) {
+        return projects.find(projectId).orElseThrow(() -> new UnknownProjectException(projectId.toString()));
+    }
+
+    @PreAuthorize(READ)
+    public List<TableSchema> tables(UUID projectId) {
+        return tables.tables(project(projectId)).stream().map(TenantTables.Table::schema).toList();
+    }
+
+    @PreAuthorize(READ)
+    public String platformRules(UUID projectId) {
+        return PlatformPolicies.forProject(project(projectId));
+    }
+
+    @PreAuthorize(READ)
+    public List<PolicyTemplate.Use> suggestions(UUID projectId) {
+        List<PolicyTemplate.Use> out = new ArrayList<>();
+        tables(projectId).forEach(t -> out.addAll(PolicyTemplate.suggest(t)));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ versions
+
+    @PreAuthorize(READ)
+    public List<PolicyVersion> versions(UUID projectId) {
+        sync(projectId);
+        return dsl.selectFrom(POLICY_VERSION).where(POLICY_VERSION.PROJECT_ID.eq(projectId)).orderBy(POLICY_VERSION.CREATED_AT.desc())
+                .fetch(this::version);
+    }
+
+    @PreAuthorize(READ)
+    public Optional<PolicyVersion> version(String hash) {
+        return dsl.selectFrom(POLICY_VERSION).where(POLICY_VERSION.VERSION_HASH.eq(hash)).fetchOptional(this::version);
+    }
+
+    @PreAuthorize(READ)
+    public Optional<PolicyVersion> published(UUID projectId) {
+        sync(projectId);
+        return dsl.selectFrom(POLICY_VERSION).where(POLICY_VERSION.PROJECT_ID.eq(projectId)).and(POLICY_VERSION.STATE.eq("published"))
+                .fetchOptional(this::version);
+    }
+
+    private PolicyVersion version(Record r) {
+        var v = r.into(POLICY_VERSION);
+        return new PolicyVersion(v.getVersionHash(), v.getProjectId(), v.getParentHash(), v.getSource(), v.getAuthor(),
+                v.getCreatedAt().toInstant(), v.getState(), v.getChangeId(), v.getPublishedAt() == null ? null : v.getPublishedAt().toInstant(),
+                v.getPublishedBy());
+    }
+
+    /** Checks a policy text against the project's tables without storing it. */
+    @PreAuthorize(READ)
+    public Policy check(UUID projectId, String source) {
+        Policy p = PolicyParser.parse(source, tables(projectId));
+        for (PolicyRule r : p.rules()) {
+            if (r.name().startsWith("platform_")) {
+                throw new PolicySyntaxException("rule names starting with platform_ are reserved for the platform's rules", r.line(), r.column(), 0,
+                        r.name().length());
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Stores a draft version (idempotent: the same canonical text is the same version).
+     *
+     * @throws PolicySyntaxException when it does not compile; nothing is stored
+     */
+    @PreAuthorize(WRITE)
+    public PolicyVersion saveDraft(UUID projectId, String source, @Nullable String parentHash) {
+        Policy p = check(projectId, source);
+        String who = who();
+        return tx.execute(s -> {
+            Optional<PolicyVersion> existing = dsl.selectFrom(POLICY_VERSION).where(POLICY_VERSION.VERSION_HASH.eq(p.hash()))
+                    .fetchOptional(this::version);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            dsl.insertInto(POLICY_VERSION).set(POLICY_VERSION.VERSION_HASH, p.hash()).set(POLICY_VERSION.PROJECT_ID, projectId)
+                    .set(POLICY_VERSION.PARENT_HASH, parentHash).set(POLICY_VERSION.SOURCE, source).set(POLICY_VERSION.AUTHOR, who)
+                    .set(POLICY_VERSION.CREATED_AT, clock.instant().atOffset(ZoneOffset.UTC)).set(POLICY_VERSION.STATE, "draft").execute();
+            audit.append(AuditEntry.succeeded("authz.policy.draft", "project", projectId.toString(),
+                    Map.of("version", p.hash(), "rules", String.valueOf(p.rules().size()))));
+            return dsl.selectFrom(POLICY_VERSION).where(POLICY_VERSION.VERSION_HASH.eq(p.hash())).fetchOne(this::version);
+        });
+    }
+
+    // ------------------------------------------------------------------ effective policy, decisions, traces
+
+    /** Platform rules + the published version (or + {@code versionSource} for a what-if), compiled. */
+    @PreAuthorize(READ)
+    public CompiledPolicy effective(UUID projectId, @Nullable String versionSource) {
+        Project p = project(projectId);
+        String project = versionSource != null ? versionSource : published(projectId).map(PolicyVersion::source).orElse("");
+        List<TableSchema> schemas = tables.tables(p).stream().map(TenantTables.Table::schema).toList();
+        // decide with the canonical text, so the positions in traces are those of the stored policy text and replay is exact
+        Policy policy = PolicyParser.parse(PolicyParser.parse(PlatformPolicies.forProject(p) + "\n" + project, schemas).canonical(), schemas);
+        remember(policy, projectId, versionSource == null ? published(projectId).map(PolicyVersion::versionHash).orElse(null) : null);
+        return CompiledPolicy.of(policy);
+    }
+
+    private void remember(Policy policy, UUID projectId, @Nullable String versionHash) {
+        dsl.insertInto(POLICY_TEXT).set(POLICY_TEXT.POLICY_HASH, policy.hash()).set(POLICY_TEXT.CANONICAL, policy.canonical())
+                .set(POLICY_TEXT.PROJECT_ID, projectId).set(POLICY_TEXT.VERSION_HASH, versionHash)
+                .set(POLICY_TEXT.CREATED_AT, clock.instant().atOffset(ZoneOffset.UTC)).onConflictDoNothing().execute();
+    }
+
+    /** The policy a trace was decided with, by its hash. */
+    @PreAuthorize(READ)
+    public CompiledPolicy policyOf(DecisionTrace t) {
+        String canonical = dsl.select(POLICY_TEXT.CANONICAL).from(POLICY_TEXT).where(POLICY_TEXT.POLICY_HASH.eq(t.policyVersionHash()))
+                .fetchOptional(POLICY_TEXT.CANONICAL)
+                .orElseThrow(() -> new IllegalStateException("The policy " + t.policyVersionHash() + " of this decision is not stored"));
+        Policy p = PolicyParser.parse(canonical);
+        if (!p.hash().equals(t.policyVersionHash())) {
+            throw new IllegalStateException("The stored policy text does not hash to " + t.policyVersionHash());
+        }
+        return CompiledPolicy.of(p);
+    }
+
+    /** A live decision: returned only once its trace is durable. */
+    @PreAuthorize(WRITE)
+    public Decision decide(UUID projectId, DecisionRequest request) {
+        CompiledPolicy policy = effective(projectId, null);
+        DecisionTrace t = policy.trace(request, UUID.randomUUID(), TraceKind.LIVE, projectId, clock.instant());
+        traces.record(t).join();
+        return new Decision(t.decisionId(), t.effect(), t.decidingRules(), t.policyVersionHash());
+    }
+
+    /** Records traces made elsewhere (the simulator, demo data); waits until durable. */
+    void recordAll(List<DecisionTrace> list) {
+        traces.recordAll(list);
+    }
+
+    @PreAuthorize(READ)
+    public List<DecisionTrace> recentDecisions(UUID projectId, Duration window, @Nullable TraceKind kind, int limit) {
+        Instant now = clock.instant();
+        return traces.recent(projectId, now.minus(window), now.plusSeconds(1), kind, limit);
+    }
+
+    /**
+     * Explains a recorded decision.
+     *
+     * @throws IllegalArgumentException for a malformed id; {@link java.util.NoSuchElementException} when none is recorded
+     */
+    @PreAuthorize(READ)
+    public Explanation explain(String decisionId) {
+        UUID id;
+        try {
+            id = UUID.fromString(decisionId.strip());
+            if (!PolicyParser.CANONICAL_UUID.matcher(decisionId.strip().toLowerCase(java.util.Locale.ROOT)).matches()) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Not a decision id: '" + decisionId + "' (expected a UUID such as 3f2b…-…)");
+        }
+        DecisionTrace t = traces.find(id).orElseThrow(() -> new java.util.NoSuchElementException("No decision " + id + " is recorded"));
+        return Explainer.explain(policyOf(t), t);
+    }
+
+    /** Explains what the published policy would decide now for this request; recorded as a simulation. */
+    @PreAuthorize(READ)
+    public Explanation explain(UUID projectId, DecisionRequest request) {
+        CompiledPolicy policy = effective(projectId, null);
+        DecisionTrace t = policy.trace(request, UUID.randomUUID(), TraceKind.SIMULATION, projectId, clock.instant());
+        traces.record(t).join();
+        return Explainer.explain(policy, t);
+    }
+
+    // ------------------------------------------------------------------ least privilege
+
+    @PreAuthorize(READ)
+    public LeastPrivilegeProposal proposeLeastPrivilege(UUID projectId, @Nullable String versionHash, Duration window) {
+        Project p = project(projectId);
+        String source = versionHash != null ? version(versionHash).map(PolicyVersion::source)
+                .orElseThrow(() -> new IllegalArgumentException("No version " + versionHash))
+                : published(projectId).map(PolicyVersion::source).orElseThrow(() -> new IllegalStateException(
+                        "Project " + p.slug() + " has no published policy to narrow"));
+        List<TableSchema> schemas = tables.tables(p).stream().map(TenantTables.Table::schema).toList();
+        Instant to = clock.instant();
+        Instant from = to.minus(window);
+        List<DecisionTrace> recorded = traces.recent(projectId, from, to.plusSeconds(1), TraceKind.LIVE, 1000);
+        return LeastPrivilege.propose(PlatformPolicies.forProject(p), PolicyParser.parse(source, schemas), schemas, recorded, from, to);
+    }
+
+    // ------------------------------------------------------------------ test suites
+
+    @PreAuthorize(READ)
+    public String testSuite(UUID projectId) {
+        return dsl.select(POLICY_TEST_SUITE.CONTENT).from(POLICY_TEST_SUITE).where(POLICY_TEST_SUITE.PROJECT_ID.eq(projectId))
+                .fetchOptional(POLICY_TEST_SUITE.CONTENT).orElse("");
+    }
+
+    /** @throws io.sextant.platform.tenancy.VersionConflictException when someone saved it since {@code expectedVersion} */
+    @PreAuthorize(WRITE)
+    public int saveTestSuite(UUID projectId, String content, int expectedVersion) {
+        PolicyTestSuite.parse(content, projectId);
+        String who = who();
+        return tx.execute(s -> {
+            int current = dsl.select(POLICY_TEST_SUITE.VERSION).from(POLICY_TEST_SUITE).where(POLICY_TEST_SUITE.PROJECT_ID.eq(projectId))
+                    .fetchOptional(POLICY_TEST_SUITE.VERSION).orElse(-1);
+            if (current != expectedVersion && !(current == -1 && expectedVersion == 0)) {
+                throw new io.sextant.platform.tenancy.VersionConflictException("The test suite was changed by someone else (version "
+                        + current + ", you edited " + expectedVersion + "); reload it — your text is kept in the editor");
+            }
+            var now = clock.instant().atOffset(ZoneOffset.UTC);
+            if (current == -1) {
+                dsl.insertInto(POLICY_TEST_SUITE).set(POLICY_TEST_SUITE.PROJECT_ID, projectId).set(POLICY_TEST_SUITE.CONTENT, content)
+                        .set(POLICY_TEST_SUITE.UPDATED_BY, who).set(POLICY_TEST_SUITE.UPDATED_AT, now).set(POLICY_TEST_SUITE.VERSION, 1).execute();
+            } else {
+                dsl.update(POLICY_TEST_SUITE).set(POLICY_TEST_SUITE.CONTENT, content).set(POLICY_TEST_SUITE.UPDATED_BY, who)
+                        .set(POLICY_TEST_SUITE.UPDATED_AT, now).set(POLICY_TEST_SUITE.VERSION, current + 1)
+                        .where(POLICY_TEST_SUITE.PROJECT_ID.eq(projectId)).execute();
+            }
+            audit.append(AuditEntry.succeeded("authz.tests.save", "project", projectId.toString(), Map.of("version", String.valueOf(current + 1))));
+            return Math.max(1, current + 1);
+        });
+    }
+
+    @PreAuthorize(READ)
+    public int testSuiteVersion(UUID projectId) {
+        return dsl.select(POLICY_TEST_SUITE.VERSION).from(POLICY_TEST_SUITE).where(POLICY_TEST_SUITE.PROJECT_ID.eq(projectId))
+                .fetchOptional(POLICY_TEST_SUITE.VERSION).orElse(0);
+    }
+
+    /** Runs the project's suite against platform rules + {@code versionSource} (or the published version). */
+    @PreAuthorize(READ)
+    public PolicyTestSuite.Report runTests(UUID projectId, @Nullable String versionSource) {
+        return PolicyTestSuite.run(effective(projectId, versionSource), PolicyTestSuite.parse(testSuite(projectId), projectId));
+    }
+
+    // ------------------------------------------------------------------ impact and publishing
+
+    @PreAuthorize(READ)
+    public ImpactReport impact(UUID projectId, String candidateHash, Duration window) {
+        PolicyVersion candidate = version(candidateHash).orElseThrow(() -> new IllegalArgumentException("No version " + candidateHash));
+        CompiledPolicy next = effective(projectId, candidate.source());
+        CompiledPolicy now = effective(projectId, null);
+        Instant to = clock.instant();
+        Instant from = to.minus(window);
+        List<DecisionTrace> recorded = traces.recent(projectId, from, to.plusSeconds(1), TraceKind.LIVE, 1000);
+        List<ImpactReport.Flip> flips = new ArrayList<>();
+        for (DecisionTrace t : recorded) {
+            DecisionRequest r = Explainer.requestOf(t);
+            Effect before = now.decide(r);
+            CompiledPolicy.Verdict after = next.verdict(r);
+            if (before != after.effect()) {
+                flips.add(new ImpactReport.Flip(t.decisionId().toString(), LeastPrivilege.describe(r), before, after.effect(), after.decidingRules()));
+            }
+        }
+        return new ImpactReport(candidateHash, now.policy().hash(), from, to, recorded.size(), recorded.size() - flips.size(), List.copyOf(flips));
+    }
+
+    /** The row-level security a version installs on the project's tables. */
+    @PreAuthorize(READ)
+    public CompiledRls compile(UUID projectId, String versionSource) {
+        Project p = project(projectId);
+        Policy policy = check(projectId, versionSource);
+        return PolicyCompiler.compile(policy, target(p));
+    }
+
+    private SqlTarget target(Project p) {
+        String tenant = p.isolation() == IsolationModel.SHARED ? "platform.current_tenant_id()" : "'" + p.id() + "'::uuid";
+        return new SqlTarget(p.dbRole(), tenant, SqlTarget.CLAIMS_SETTING, SqlTarget.CONTEXT_SETTING,
+                tables.tables(p).stream().map(TenantTables.Table::schema).toList(), "sx" + p.id().toString().substring(0, 8), false);
+    }
+
+    /**
+     * Submits a version for publishing: its test suite must pass; its generated row-level security
+     * goes to the migration review board as a change request (security-relevant, so a security
+     * administrator other than the author must approve it there). The version is published when
+     * that change is applied — never automatically.
+     */
+    @PreAuthorize(WRITE)
+    public ChangeRequest propose(UUID projectId, String versionHash) {
+        Project p = project(projectId);
+        PolicyVersion v = version(versionHash).filter(x -> x.projectId().equals(projectId))
+                .orElseThrow(() -> new IllegalArgumentException("No version " + versionHash + " of project " + p.slug()));
+        if (!v.state().equals("draft") && !v.state().equals("rejected")) {
+            throw new IllegalStateException("Version " + versionHash.substring(0, 12) + " is " + v.state() + "; only a draft can be proposed");
+        }
+        PolicyTestSuite.Report tests = runTests(projectId, v.source());
+        if (!tests.passed()) {
+            audit.appendRefusal(AuditEntry.refused("authz.policy.propose", "project", projectId.toString(),
+                    Map.of("version", versionHash, "reason", tests.failures() + " policy test(s) fail")));
+            throw new IllegalStateException("The policy tests fail (" + tests.failures() + " of " + tests.results().size()
+                    + "); publishing needs them to pass");
+        }
+        CompiledRls next = compile(projectId, v.source());
+        Optional<PolicyVersion> current = published(projectId);
+        CompiledRls previous = current.map(c -> compile(projectId, c.source())).orElse(null);
+        StringBuilder forward = new StringBuilder("-- Publish policy version " + versionHash.substring(0, 12) + " of " + p.slug() + "\n");
+        if (previous != null) {
+            previous.dropStatements().forEach(s -> forward.append(s).append(";\n"));
+        }
+        next.policies().forEach(pol -> forward.append(pol.createStatement()).append(";\n"));
+        StringBuilder rollback = new StringBuilder();
+        next.dropStatements().forEach(s -> rollback.append(s).append(";\n"));
+        if (previous != null) {
+            previous.policies().forEach(pol -> rollback.append(pol.createStatement()).append(";\n"));
+        }
+        String targetId = p.isolation() == IsolationModel.SHARED ? "region:" + p.region()
+                : "tenant:" + organizations.list().stream().filter(o -> o.id().equals(p.orgId())).findFirst().map(o -> o.slug()).orElseThrow() + "/" + p.slug();
+        int sequence = changes.list(targetId).stream().filter(c -> c.state() != ChangeState.REJECTED).mapToInt(ChangeRequest::sequence).max()
+                .orElse(0) + 1;
+        ChangeRequest change = changes.submit(new ChangeSubmission(targetId, sequence,
+                "Publish policy version " + versionHash.substring(0, 12) + " of project " + p.slug() + " (" + next.policies().size()
+                        + " row-level security policies)", forward.toString(), rollback.toString()));
+        tx.executeWithoutResult(s -> {
+            dsl.update(POLICY_VERSION).set(POLICY_VERSION.STATE, "proposed").set(POLICY_VERSION.CHANGE_ID, change.changeId())
+                    .where(POLICY_VERSION.VERSION_HASH.eq(versionHash)).execute();
+            audit.append(AuditEntry.succeeded("authz.policy.propose", "project", projectId.toString(),
+                    Map.of("version", versionHash, "change", change.changeId(), "tests", String.valueOf(tests.results().size()))));
+        });
+        return change;
+    }
+
+    /** Moves proposed versions along with their change requests: applied → published (the previous one superseded), rejected → rejected. */
+    private void sync(UUID projectId) {
+        List<PolicyVersion> proposed = dsl.selectFrom(POLICY_VERSION).where(POLICY_VERSION.PROJECT_ID.eq(projectId))
+                .and(POLICY_VERSION.STATE.eq("proposed")).fetch(this::version);
+        for (PolicyVersion v : proposed) {
+            if (v.changeId() == null) {
+                continue;
+            }
+            Optional<ChangeRequest> change = changes.find(v.changeId());
+            if (change.isEmpty()) {
+                continue;
+            }
+            ChangeState state = change.get().state();
+            if (state == ChangeState.APPLIED) {
+                tx.executeWithoutResult(s -> {
+                    dsl.update(POLICY_VERSION).set(POLICY_VERSION.STATE, "superseded").where(POLICY_VERSION.PROJECT_ID.eq(projectId))
+                            .and(POLICY_VERSION.STATE.eq("published")).execute();
+                    int n = dsl.update(POLICY_VERSION).set(POLICY_VERSION.STATE, "published")
+                            .set(POLICY_VERSION.PUBLISHED_AT, change.get().updatedAt().atOffset(ZoneOffset.UTC))
+                            .set(POLICY_VERSION.PUBLISHED_BY, "change " + v.changeId().substring(0, 12))
+                            .where(POLICY_VERSION.VERSION_HASH.eq(v.versionHash())).and(POLICY_VERSION.STATE.eq("proposed")).execute();
+                    if (n == 1) {
+                        audit.append(AuditEntry.succeeded("authz.policy.publish", "project", projectId.toString(),
+                                Map.of("version", v.versionHash(), "change", v.changeId())));
+                    }
+                });
+            } else if (state == ChangeState.REJECTED || state == ChangeState.FAILED) {
+                tx.executeWithoutResult(s -> dsl.update(POLICY_VERSION).set(POLICY_VERSION.STATE, "rejected")
+                        .where(POLICY_VERSION.VERSION_HASH.eq(v.versionHash())).and(POLICY_VERSION.STATE.eq("proposed")).execute());
+            }
+        }
+    }
+
+    /**
+     * Demo seed only: stores a version that compiles to no row-level security (API rules only) as
+     * published — there is nothing to install, so nothing bypasses the review board. Audited.
+     */
+    PolicyVersion seedPublished(UUID projectId, String source) {
+        Policy p = check(projectId, source);
+        if (!compile(projectId, source).policies().isEmpty()) {
+            throw new IllegalArgumentException("Only a policy without table rules can be seeded as published; others go through the review board");
+        }
+        PolicyVersion v = saveDraft(projectId, source, null);
+        if (v.state().equals("published")) {
+            return v;
+        }
+        tx.executeWithoutResult(s -> {
+            dsl.update(POLICY_VERSION).set(POLICY_VERSION.STATE, "published").set(POLICY_VERSION.PUBLISHED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                    .set(POLICY_VERSION.PUBLISHED_BY, who() + " (demo seed)").where(POLICY_VERSION.VERSION_HASH.eq(p.hash())).execute();
+            audit.append(AuditEntry.succeeded("authz.policy.seed", "project", projectId.toString(), Map.of("version", p.hash())));
+        });
+        return version(p.hash()).orElseThrow();
+    }
+
+    static String who() {
+        var a = SecurityContextHolder.getContext().getAuthentication();
+        return a == null ? "system" : a.getName();
+    }
+}

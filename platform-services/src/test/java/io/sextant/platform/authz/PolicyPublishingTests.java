@@ -1,0 +1,128 @@
+package io.sextant.platform.authz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sextant.platform.PlatformTest;
+import io.sextant.platform.changes.ApprovalService;
+import io.sextant.platform.changes.ChangeApplier;
+import io.sextant.platform.changes.ChangeRequest;
+import io.sextant.platform.changes.ChangeRequestService;
+import io.sextant.platform.changes.ChangeState;
+import io.sextant.platform.changes.ShadowOptions;
+import io.sextant.platform.changes.ShadowProgressListener;
+import io.sextant.platform.tenancy.IsolationModel;
+import io.sextant.platform.tenancy.ProvisioningResult;
+import io.sextant.platform.tenancy.RegionServers;
+import io.sextant.platform.tenancy.Tenants;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Publishing goes through the review board: tests must pass, the generated RLS becomes a change
+ * request that a security administrator other than the author approves, and the version is
+ * published only once the change is applied. Live decisions are traced, explained and replayed.
+ */
+@PlatformTest
+class PolicyPublishingTests {
+
+    @Autowired
+    Tenants tenants;
+    @Autowired
+    PolicyService policies;
+    @Autowired
+    ChangeRequestService changes;
+    @Autowired
+    ApprovalService approvals;
+    @Autowired
+    ChangeApplier applier;
+    @Autowired
+    RegionServers regions;
+
+    static <T> T as(String user, String role, Callable<T> work) throws Exception {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
+                AuthorityUtils.createAuthorityList("ROLE_" + role)));
+        try {
+            return work.call();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    static final String SOURCE = """
+            rule owners: permit select, update on document when resource.owner_id == principal.id;
+            rule billing: permit billing.update on project when principal.role == "billing-admin";
+            """;
+
+    @Test
+    void aVersionIsPublishedOnlyThroughTheBoardWithASecurityAdminsApproval() throws Exception {
+        ProvisioningResult p = as("alice", "OPERATOR", () -> tenants.provision(tenants.org("team"), "eu-central", IsolationModel.DEDICATED));
+        UUID project = p.projectId();
+        PolicyVersion draft = as("alice", "OPERATOR", () -> policies.saveDraft(project, SOURCE, null));
+        assertThat(draft.state()).isEqualTo("draft");
+        assertThat(as("alice", "OPERATOR", () -> policies.saveDraft(project, SOURCE + "\n// same rules\n", null)).versionHash())
+                .isEqualTo(draft.versionHash());
+
+        as("alice", "OPERATOR", () -> policies.saveTestSuite(project, "allow billing.update project | role=member tenant=self |\n", 0));
+        assertThatThrownBy(() -> as("alice", "OPERATOR", () -> policies.propose(project, draft.versionHash())))
+                .hasMessageContaining("policy tests fail");
+        assertThatThrownBy(() -> as("bob", "OPERATOR", () -> policies.saveTestSuite(project, "", 0)))
+                .hasMessageContaining("changed by someone else");
+        as("alice", "OPERATOR", () -> policies.saveTestSuite(project, "allow billing.update project | role=billing-admin tenant=self |\n"
+                + "deny billing.update project | role=member tenant=self |\n", 1));
+
+        ChangeRequest change = as("alice", "OPERATOR", () -> policies.propose(project, draft.versionHash()));
+        assertThat(change.forwardSql()).contains("create policy").contains("as permissive for update");
+        assertThat(as("alice", "OPERATOR", () -> policies.version(draft.versionHash())).orElseThrow().state()).isEqualTo("proposed");
+
+        as("alice", "OPERATOR", () -> changes.check(change.changeId(), ShadowOptions.defaults(), ShadowProgressListener.NONE));
+        ChangeRequest checked = as("alice", "OPERATOR", () -> changes.find(change.changeId())).orElseThrow();
+        assertThat(checked.state()).isEqualTo(ChangeState.NEEDS_APPROVAL);
+        assertThat(checked.requiredRole()).isEqualTo("SECURITY_ADMIN");
+        assertThatThrownBy(() -> as("alice", "SECURITY_ADMIN", () -> approvals.approve(change.changeId(), checked.contentHash())));
+        assertThat(as("alice", "OPERATOR", () -> policies.published(project))).isEmpty();
+
+        as("sec", "SECURITY_ADMIN", () -> approvals.approve(change.changeId(), checked.contentHash()));
+        as("alice", "OPERATOR", () -> applier.apply(change.changeId()));
+        PolicyVersion published = as("alice", "OPERATOR", () -> policies.published(project)).orElseThrow();
+        assertThat(published.versionHash()).isEqualTo(draft.versionHash());
+        try (Connection c = regions.owner("eu-central", p.credentials().database()); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from pg_policies where policyname like 'sx%'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(2);
+        }
+
+        // a live decision under the published version: traced, explained, replayed exactly
+        DecisionRequest r = new DecisionRequest("req-1", new Principal("u1", "member", project, Map.of()), "billing.update", "project",
+                Map.of(), RequestContext.at(Instant.parse("2026-11-26T10:00:00Z")));
+        Decision d = as("alice", "OPERATOR", () -> policies.decide(project, r));
+        assertThat(d.effect()).isEqualTo(Effect.DENY);
+        Explanation e = as("cora", "COMPLIANCE", () -> policies.explain(d.decisionId().toString()));
+        assertThat(e.smallestChange()).containsExactly("needs role billing-admin");
+        DecisionTrace t = e.trace();
+        DecisionTrace replay = as("cora", "COMPLIANCE", () -> policies.policyOf(t)).trace(Explainer.requestOf(t), t.decisionId(), t.kind(),
+                t.projectId(), t.decidedAt());
+        assertThat(replay).isEqualTo(t);
+        assertThat(as("cora", "COMPLIANCE", () -> policies.recentDecisions(project, Duration.ofDays(3650), TraceKind.LIVE, 10)))
+                .extracting(DecisionTrace::decisionId).contains(d.decisionId());
+        assertThatThrownBy(() -> as("cora", "COMPLIANCE", () -> policies.explain("not-a-decision"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Not a decision id");
+        assertThatThrownBy(() -> as("cora", "COMPLIANCE", () -> policies.explain(UUID.randomUUID().toString())))
+                .isInstanceOf(NoSuchElementException.class);
+        assertThatThrownBy(() -> as("cora", "COMPLIANCE", () -> policies.saveDraft(project, SOURCE, null)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+}

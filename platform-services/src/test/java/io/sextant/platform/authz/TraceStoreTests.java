@@ -71,6 +71,10 @@ class TraceStoreTests {
         assertThat(batch.digest()).matches("[0-9a-f]{64}");
         assertThat(store.verifyBatch(batch.batchId())).isTrue();
         assertThat(dsl.fetchSingle(AUDIT_EVENT, AUDIT_EVENT.SEQ.eq(batch.auditSeq())).getAction()).isEqualTo("authz.traces.committed");
+        // the by-hand check of docs/authz-traces.md
+        assertThat(dsl.fetchValue("""
+                select encode(sha256(convert_to(string_agg(digest, '' order by seq_in_batch), 'UTF8')), 'hex')
+                  from authz.decision_trace where batch_id = ?""", batch.batchId())).isEqualTo(batch.digest());
     }
 
     @Test

@@ -80,6 +80,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("password_encryption", "scram-sha-256")
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setServerConfig("max_connections", "200")
+                // zonky turns synchronous_commit off for speed; a console's audit and data must survive a crash once
+                // committed. Test runs may turn it off (-Dsextant.embedded.synchronous-commit=off, set by the build).
+                .setServerConfig("synchronous_commit", System.getProperty("sextant.embedded.synchronous-commit", "on"))
                 .setDataDirectoryCustomizer(dir -> requirePasswords(dir.toPath()));
         if (port > 0) {
             builder.setPort(port);

@@ -82,7 +82,7 @@ public class PolicyService {
 
     @PreAuthorize(READ)
     public String platformRules(UUID projectId) {
-        return PlatformPolicies.forProject(project(projectId));
+        return PlatformPolicies.forProject(project(projectId), ownPolicy(projectId, null));
     }
 
     @PreAuthorize(READ)
@@ -166,7 +166,8 @@ public class PolicyService {
         String project = versionSource != null ? versionSource : published(projectId).map(PolicyVersion::source).orElse("");
         List<TableSchema> schemas = tables.tables(p).stream().map(TenantTables.Table::schema).toList();
         // decide with the canonical text, so the positions in traces are those of the stored policy text and replay is exact
-        Policy policy = PolicyParser.parse(PolicyParser.parse(PlatformPolicies.forProject(p) + "\n" + project, schemas).canonical(), schemas);
+        boolean own = versionSource != null ? hasTableRules(p, versionSource, schemas) : ownPolicy(projectId, null);
+        Policy policy = PolicyParser.parse(PolicyParser.parse(PlatformPolicies.forProject(p, own) + "\n" + project, schemas).canonical(), schemas);
         remember(policy, projectId, versionSource == null ? published(projectId).map(PolicyVersion::versionHash).orElse(null) : null);
         return CompiledPolicy.of(policy);
     }
@@ -175,6 +176,21 @@ public class PolicyService {
         dsl.insertInto(POLICY_TEXT).set(POLICY_TEXT.POLICY_HASH, policy.hash()).set(POLICY_TEXT.CANONICAL, policy.canonical())
                 .set(POLICY_TEXT.PROJECT_ID, projectId).set(POLICY_TEXT.VERSION_HASH, versionHash)
                 .set(POLICY_TEXT.CREATED_AT, clock.instant().atOffset(ZoneOffset.UTC)).onConflictDoNothing().execute();
+    }
+
+    /** Whether the published version (or {@code source}) has table rules, which replace the platform's default access. */
+    private boolean ownPolicy(UUID projectId, @Nullable String source) {
+        String text = source != null ? source : published(projectId).map(PolicyVersion::source).orElse(null);
+        if (text == null) {
+            return false;
+        }
+        Project p = project(projectId);
+        return hasTableRules(p, text, tables.tables(p).stream().map(TenantTables.Table::schema).toList());
+    }
+
+    private static boolean hasTableRules(Project p, String source, List<TableSchema> schemas) {
+        Policy policy = PolicyParser.parse(source, schemas);
+        return policy.rules().stream().anyMatch(r -> r.actions().stream().anyMatch(PolicyRule.SQL_ACTIONS::contains));
     }
 
     /** The policy a trace was decided with, by its hash. */
@@ -252,7 +268,8 @@ public class PolicyService {
         Instant to = clock.instant();
         Instant from = to.minus(window);
         List<DecisionTrace> recorded = traces.recent(projectId, from, to.plusSeconds(1), TraceKind.LIVE, 1000);
-        return LeastPrivilege.propose(PlatformPolicies.forProject(p), PolicyParser.parse(source, schemas), schemas, recorded, from, to);
+        return LeastPrivilege.propose(PlatformPolicies.forProject(p, hasTableRules(p, source, schemas)), PolicyParser.parse(source, schemas), schemas,
+                recorded, from, to);
     }
 
     // ------------------------------------------------------------------ test suites
@@ -361,15 +378,23 @@ public class PolicyService {
         CompiledRls next = compile(projectId, v.source());
         Optional<PolicyVersion> current = published(projectId);
         CompiledRls previous = current.map(c -> compile(projectId, c.source())).orElse(null);
+        boolean nextOwn = !next.policies().isEmpty();
+        boolean previousOwn = previous != null && !previous.policies().isEmpty();
         StringBuilder forward = new StringBuilder("-- Publish policy version " + versionHash.substring(0, 12) + " of " + p.slug() + "\n");
+        StringBuilder rollback = new StringBuilder("-- Back to " + current.map(c -> "version " + c.versionHash().substring(0, 12)).orElse("the platform's default access")
+                + " for " + p.slug() + "\n");
         if (previous != null) {
-            previous.dropStatements().forEach(s -> forward.append(s).append(";\n"));
+            previous.dropStatements().forEach(st -> forward.append(st).append(";\n"));
         }
         next.policies().forEach(pol -> forward.append(pol.createStatement()).append(";\n"));
-        StringBuilder rollback = new StringBuilder();
-        next.dropStatements().forEach(s -> rollback.append(s).append(";\n"));
+        next.dropStatements().forEach(st -> rollback.append(st).append(";\n"));
         if (previous != null) {
             previous.policies().forEach(pol -> rollback.append(pol.createStatement()).append(";\n"));
+        }
+        if (nextOwn != previousOwn) {
+            // own table rules replace the platform's default access within the tenant (the tenant boundary stays)
+            defaultAccess(p, !nextOwn, forward);
+            defaultAccess(p, !previousOwn, rollback);
         }
         String targetId = p.isolation() == IsolationModel.SHARED ? "region:" + p.region()
                 : "tenant:" + organizations.list().stream().filter(o -> o.id().equals(p.orgId())).findFirst().map(o -> o.slug()).orElseThrow() + "/" + p.slug();
@@ -385,6 +410,18 @@ public class PolicyService {
                     Map.of("version", versionHash, "change", change.changeId(), "tests", String.valueOf(tests.results().size()))));
         });
         return change;
+    }
+
+    private void defaultAccess(Project p, boolean on, StringBuilder sql) {
+        if (p.isolation() == IsolationModel.SHARED) {
+            sql.append("update platform.tenant_role set own_policy = ").append(!on).append(" where role_name = '").append(p.dbRole()).append("';\n");
+            return;
+        }
+        for (TenantTables.Table t : tables.tables(p)) {
+            String q = t.schema().qualifiedName();
+            sql.append(on ? "create policy tenant_all on " + q + " to " + p.dbRole() + " using (true) with check (true)"
+                    : "drop policy if exists tenant_all on " + q).append(";\n");
+        }
     }
 
     /** Moves proposed versions along with their change requests: applied → published (the previous one superseded), rejected → rejected. */

@@ -104,6 +104,12 @@ class PolicyPublishingTests {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(2);
         }
+        try (Connection c = regions.owner("eu-central", p.credentials().database()); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from pg_policies where policyname = 'tenant_all'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("own table rules replace the platform's default access").isZero();
+        }
+        assertThat(as("alice", "OPERATOR", () -> policies.platformRules(project))).doesNotContain("platform_tenant_all");
 
         // a live decision under the published version: traced, explained, replayed exactly
         DecisionRequest r = new DecisionRequest("req-1", new Principal("u1", "member", project, Map.of()), "billing.update", "project",
@@ -124,5 +130,63 @@ class PolicyPublishingTests {
                 .isInstanceOf(NoSuchElementException.class);
         assertThatThrownBy(() -> as("cora", "COMPLIANCE", () -> policies.saveDraft(project, SOURCE, null)))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
+    void onSharedTablesPublishedRulesReplaceTheDefaultAccessButNotTheTenantBoundary() throws Exception {
+        ProvisioningResult a = as("alice", "OPERATOR", () -> tenants.provision(tenants.org("team"), "eu-central", IsolationModel.SHARED));
+        ProvisioningResult b = as("alice", "OPERATOR", () -> tenants.provision(tenants.org("team"), "eu-central", IsolationModel.SHARED));
+        String u1;
+        String u2;
+        try (Connection c = tenants.login(a.credentials()); Statement st = c.createStatement()) {
+            u1 = insertUser(st, "u1@example.com");
+            u2 = insertUser(st, "u2@example.com");
+            st.execute("insert into tenant_data.document (owner_id, title) values ('" + u1 + "', 'mine'), ('" + u2 + "', 'theirs')");
+        }
+        String source = "rule owners: permit select, update on document when resource.owner_id == principal.id;";
+        PolicyVersion v = as("alice", "OPERATOR", () -> policies.saveDraft(a.projectId(), source, null));
+        // what-if before publishing: only the owner's row
+        var whatIf = as("alice", "OPERATOR", () -> simulator.simulate(select(a.projectId(), a.projectId(), u1, source)));
+        assertThat(whatIf.predictedRows()).hasSize(1);
+
+        ChangeRequest change = as("alice", "OPERATOR", () -> policies.propose(a.projectId(), v.versionHash()));
+        assertThat(change.targetId()).isEqualTo("region:eu-central");
+        assertThat(change.forwardSql()).contains("set own_policy = true");
+        as("alice", "OPERATOR", () -> changes.check(change.changeId(), ShadowOptions.defaults(), ShadowProgressListener.NONE));
+        ChangeRequest checked = as("alice", "OPERATOR", () -> changes.find(change.changeId())).orElseThrow();
+        assertThat(checked.state()).as(String.valueOf(checked.stateReason())).isEqualTo(ChangeState.NEEDS_APPROVAL);
+        as("sec", "SECURITY_ADMIN", () -> approvals.approve(change.changeId(), checked.contentHash()));
+        as("alice", "OPERATOR", () -> applier.apply(change.changeId()));
+        assertThat(as("alice", "OPERATOR", () -> policies.published(a.projectId()))).isPresent();
+
+        var live = as("alice", "OPERATOR", () -> simulator.simulate(select(a.projectId(), a.projectId(), u1, null)));
+        assertThat(live.databaseRows()).hasSize(1);
+        assertThat(live.agrees()).as(live.summary()).isTrue();
+        var other = as("alice", "OPERATOR", () -> simulator.simulate(select(a.projectId(), b.projectId(), u1, null)));
+        assertThat(other.databaseRows()).isEmpty();
+        assertThat(other.agrees()).as(other.summary()).isTrue();
+        // tenant B still has the platform's default access to its own rows
+        try (Connection c = tenants.login(b.credentials()); Statement st = c.createStatement()) {
+            st.execute("insert into tenant_data.document (title) values ('b doc')");
+            try (ResultSet rs = st.executeQuery("select count(*) from tenant_data.document")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Autowired
+    PolicySimulator simulator;
+
+    private static String insertUser(Statement st, String email) throws Exception {
+        try (ResultSet rs = st.executeQuery("insert into tenant_data.app_user (email) values ('" + email + "') returning id")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static Simulation.Request select(UUID target, UUID principalProject, String subject, String draft) {
+        return new Simulation.Request(target, principalProject, "member", subject, Map.of(), RequestContext.at(Instant.parse("2026-11-26T10:00:00Z")),
+                Simulation.Command.SELECT, "document", Map.of(), Map.of(), draft);
     }
 }

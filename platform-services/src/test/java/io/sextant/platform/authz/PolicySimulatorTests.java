@@ -110,12 +110,17 @@ class PolicySimulatorTests {
 
     @Test
     void whatIfEvaluatesADraftWithoutRunningTheCommand() {
-        String draft = "rule no_titles: forbid update on document when resource.title == \"Quarterly plan\";";
+        // a draft with table rules replaces the platform's default access: it must permit what it wants kept
+        String draft = "rule members: permit select, update on document when resource.tenant_id == principal.tenant;\n"
+                + "rule no_titles: forbid update on document when resource.title == \"Quarterly plan\";";
         Result r = simulator.simulate(update(a.projectId(), Map.of("title", "changed"), draft));
         assertThat(r.executed()).isFalse();
         assertThat(r.predictedRows()).isEmpty();
         assertThat(r.rows().get(0).outcome()).isEqualTo(RowOutcome.SKIPPED_NOT_PERMITTED);
         assertThat(r.summary()).startsWith("What-if");
+        // a draft that only forbids leaves nothing permitted (deny by default)
+        Result locked = simulator.simulate(update(a.projectId(), Map.of("title", "changed"), "rule no_titles: forbid update on document when resource.title == \"x\";"));
+        assertThat(locked.rows().get(0).outcome()).isEqualTo(RowOutcome.SKIPPED_NOT_VISIBLE);
     }
 
     @Test

@@ -18,18 +18,25 @@ public final class PlatformPolicies {
     private PlatformPolicies() {
     }
 
-    /** The platform rules that apply to a project's sessions, as policy text. */
-    public static String forProject(Project p) {
+    /**
+     * The platform rules that apply to a project's sessions, as policy text. {@code ownPolicy}: the
+     * project (shared model) published its own table rules, so the platform's tenant-wide default
+     * access is off for it; the tenant boundary always applies.
+     */
+    public static String forProject(Project p, boolean ownPolicy) {
         StringBuilder b = new StringBuilder("// Platform rules (installed by provisioning; not editable here)\n");
         if (p.isolation() == IsolationModel.SHARED) {
-            b.append("rule platform_tenant_select: permit select on * when resource.tenant_id == principal.tenant;\n");
-            b.append("rule platform_tenant_insert: permit insert on * when resource.tenant_id == principal.tenant;\n");
-            b.append("rule platform_tenant_update: permit update on * when resource.tenant_id == principal.tenant;\n");
-            b.append("rule platform_tenant_delete: permit delete on * when resource.tenant_id == principal.tenant;\n");
+            b.append("rule platform_tenant_boundary: forbid select, insert, update, delete on * unless resource.tenant_id == principal.tenant;\n");
+            if (!ownPolicy) {
+                b.append("rule platform_tenant_select: permit select on * when resource.tenant_id == principal.tenant;\n");
+                b.append("rule platform_tenant_insert: permit insert on * when resource.tenant_id == principal.tenant;\n");
+                b.append("rule platform_tenant_update: permit update on * when resource.tenant_id == principal.tenant;\n");
+                b.append("rule platform_tenant_delete: permit delete on * when resource.tenant_id == principal.tenant;\n");
+            }
             if (p.readOnly()) {
                 b.append("rule platform_read_only: forbid insert, update on *;\n");
             }
-        } else {
+        } else if (!ownPolicy) {
             b.append("rule platform_tenant_all: permit select, insert, update, delete on *;\n");
         }
         for (PolicyPack.Rule r : p.policyPack().rules()) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class RegionDdl {
 
     /** Bumped whenever the shared kit below changes, so a region's kit is upgraded once. */
-    static final int SHARED_KIT_VERSION = 1;
+    static final int SHARED_KIT_VERSION = 2;
     static final String SHARED_SCHEMA = "tenant_data";
     static final String DEDICATED_SCHEMA = "app";
     static final String TENANT_BASE = "tenant_base";
@@ -59,6 +59,9 @@ final class RegionDdl {
                 "create table if not exists platform.kit_version (version integer not null)",
                 "create table if not exists platform.tenant_role (role_name name primary key, tenant_id uuid not null unique,"
                         + " read_only boolean not null default false, rules text[] not null default '{}')",
+                // own_policy: the tenant published its own row-level policies (through the review board), so the
+                // platform's tenant-wide default access no longer applies to it; the tenant boundary always does.
+                "alter table platform.tenant_role add column if not exists own_policy boolean not null default false",
                 "alter table platform.tenant_role enable row level security",
                 "alter table platform.tenant_role force row level security",
                 "drop policy if exists own_row on platform.tenant_role",
@@ -69,6 +72,8 @@ final class RegionDdl {
                 fn("current_writable_tenant_id", "uuid",
                         "select tenant_id from platform.tenant_role where role_name = current_user and not read_only"),
                 fn("current_tenant_rules", "text[]", "select rules from platform.tenant_role where role_name = current_user"),
+                fn("current_tenant_default_access", "boolean",
+                        "select coalesce((select not own_policy from platform.tenant_role where role_name = current_user), false)"),
                 "revoke all on all functions in schema platform from public",
                 "grant execute on all functions in schema platform to tenant_base",
                 "grant usage on schema platform, " + SHARED_SCHEMA + " to tenant_base",
@@ -82,10 +87,18 @@ final class RegionDdl {
             sql.add("alter table " + q + " enable row level security");
             sql.add("alter table " + q + " force row level security");
             sql.add("grant select, insert, update, delete on " + q + " to tenant_base");
-            policy(sql, q, "tenant_select", "for select to tenant_base using (" + own + ")");
-            policy(sql, q, "tenant_insert", "for insert to tenant_base with check (" + writable + ")");
-            policy(sql, q, "tenant_update", "for update to tenant_base using (" + own + ") with check (" + writable + ")");
-            policy(sql, q, "tenant_delete", "for delete to tenant_base using (" + own + ")");
+            // the boundary: restrictive, so no permissive policy (the platform's or a tenant's own) can cross it
+            policy(sql, q, "tenant_boundary_select", "as restrictive for select to tenant_base using (" + own + ")");
+            policy(sql, q, "tenant_boundary_insert", "as restrictive for insert to tenant_base with check (" + writable + ")");
+            policy(sql, q, "tenant_boundary_update", "as restrictive for update to tenant_base using (" + own + ") with check (" + writable + ")");
+            policy(sql, q, "tenant_boundary_delete", "as restrictive for delete to tenant_base using (" + own + ")");
+            // default access within the tenant, until the tenant publishes its own policies
+            String access = "(select platform.current_tenant_default_access())";
+            policy(sql, q, "tenant_select", "for select to tenant_base using (" + own + " and " + access + ")");
+            policy(sql, q, "tenant_insert", "for insert to tenant_base with check (" + writable + " and " + access + ")");
+            policy(sql, q, "tenant_update", "for update to tenant_base using (" + own + " and " + access + ") with check (" + writable + " and "
+                    + access + ")");
+            policy(sql, q, "tenant_delete", "for delete to tenant_base using (" + own + " and " + access + ")");
             policy(sql, q, "platform_owner", "to " + o + " using (true) with check (true)");
         }
         sql.addAll(PolicyPacks.sharedRulePolicies());

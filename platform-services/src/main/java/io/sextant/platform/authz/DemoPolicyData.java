@@ -29,30 +29,22 @@ public class DemoPolicyData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPolicyData.class);
 
-    static final String PUBLISHED = """
-            // API permissions of the CRM back end
-            claims { team: text, clearance: number }
-            rule export_contacts: permit contacts.export on project when principal.role in ["admin", "analyst", "member"] and context.risk < 50;
-            rule view_reports: permit reports.view, reports.create on project when principal.role in ["admin", "analyst", "member"];
-            rule manage_billing: permit billing.view, billing.update on project when principal.role in ["admin", "analyst"];
-            rule block_risky_exports: forbid contacts.export on project when context.risk >= 80;
-            """;
+    static final String DIR = "io/sextant/platform/authz/demo/";
+    static final String PUBLISHED = resource("crm-eu.policy");
+    static final String DRAFT = resource("crm-eu.draft.policy");
+    static final String TESTS = resource("crm-eu.tests");
 
-    static final String DRAFT = PUBLISHED + """
-            // Table rules: members read their tenant's documents, owners change their own
-            rule members_read: permit select on document when resource.tenant_id == principal.tenant and principal.role in ["member", "admin"];
-            rule owners_write: permit update, delete on document when resource.owner_id == principal.id;
-            """;
-
-    static final String TESTS = """
-            clock 2026-11-20T10:00:00Z
-            allow contacts.export project | role=analyst tenant=self | | risk=10
-            deny  contacts.export project | role=analyst tenant=self | | risk=90
-            deny  billing.update project  | role=member tenant=self  |
-            allow reports.view project    | role=member tenant=self  |
-            allow select document         | role=member tenant=self  | tenant_id=self
-            deny  select document         | role=member tenant=other | tenant_id=self
-            """;
+    /** A policy or test file shipped with the product (the same files CI runs: PolicySuiteFilesTest). */
+    static String resource(String name) {
+        try (var in = DemoPolicyData.class.getClassLoader().getResourceAsStream(DIR + name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + DIR + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private final OrganizationService orgs;
     private final ProjectService projects;

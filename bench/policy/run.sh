@@ -9,9 +9,13 @@ repo="$(cd "$here/../.." && pwd)"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 out="$repo/bench/results/policy"
 mkdir -p "$out"
+# Offline, except the first time: then cedar-java and its dependencies come from Maven Central.
+ver="$(sed -n 's:.*<cedar-java.version>\(.*\)</cedar-java.version>.*:\1:p' "$repo/pom.xml")"
+offline=-o
+[[ -f "$HOME/.m2/repository/com/cedarpolicy/cedar-java/$ver/cedar-java-$ver-uber.jar" ]] || offline=
 # Builds platform-services and the bench module in one reactor (profile bench-policy), so the classpath
-# points at this tree's classes, never at an installed copy. Add -o once cedar-java is in ~/.m2.
-(cd "$repo" && ./mvnw -B -q ${MVN_OFFLINE:--o} -Pbench-policy -pl bench/policy -am compile dependency:build-classpath \
+# points at this tree's classes, never at an installed copy.
+(cd "$repo" && ./mvnw -B -q $offline -Pbench-policy -pl bench/policy -am compile dependency:build-classpath \
   -Dmdep.outputFile="$out/classpath.txt" -Dmdep.includeScope=runtime)
 cp="$repo/bench/policy/target/classes:$(cat "$out/classpath.txt")"
 "$JAVA_HOME/bin/java" -Xms2g -Xmx2g -XX:+AlwaysPreTouch --enable-native-access=ALL-UNNAMED \

@@ -44,6 +44,7 @@ public final class PolicyBench {
 
     enum Kind {
         SEXTANT_DECIDE("sextant decide"),
+        SEXTANT_VERDICT("sextant verdict"),
         SEXTANT_TRACE("sextant trace (full)"),
         CEDAR("cedar-java (cached set)"),
         CEDAR_UNCACHED("cedar-java (uncached set)");
@@ -78,8 +79,8 @@ public final class PolicyBench {
 
     /** Collections and their time while one engine's timed passes ran (System.gc() between passes excluded). */
     static final class GcMeter {
-        final long[] count = new long[4];
-        final long[] millis = new long[4];
+        final long[] count = new long[Kind.values().length];
+        final long[] millis = new long[Kind.values().length];
         private long c0;
         private long m0;
 
@@ -186,34 +187,36 @@ public final class PolicyBench {
         int cedarRounds = (int) Math.max(1, Math.min(rounds, Math.floor(cedarBudget / passSeconds)));
         for (int w = 0; w < warmup; w++) {
             timeDecide(sextant, work, new long[n], 0);
+            timeVerdict(sextant, work, new long[n], 0);
             timeTrace(sextant, work, new long[n], 0);
         }
         if (cedarRounds > 1) {
             timeCedar(cedar, cached, work, new long[n], 0);
         }
 
-        long[][] samples = {new long[rounds * n], new long[rounds * n], new long[cedarRounds * n], new long[sample.size()]};
+        long[][] samples = {new long[rounds * n], new long[rounds * n], new long[rounds * n], new long[cedarRounds * n], new long[sample.size()]};
         GcMeter gc = new GcMeter();
         for (int round = 0; round < rounds; round++) {
-            for (int k = 0; k < 3; k++) {
-                int engine = (round + k) % 3; // the engines take turns going first
-                if (engine == 2 && round >= cedarRounds) {
+            for (int k = 0; k < 4; k++) {
+                int engine = (round + k) % 4; // the engines take turns going first
+                if (engine == 3 && round >= cedarRounds) {
                     continue;
                 }
                 System.gc();
                 gc.start();
                 switch (engine) {
                     case 0 -> timeDecide(sextant, work, samples[0], round * n);
-                    case 1 -> timeTrace(sextant, work, samples[1], round * n);
-                    default -> timeCedar(cedar, cached, work, samples[2], round * n);
+                    case 1 -> timeVerdict(sextant, work, samples[1], round * n);
+                    case 2 -> timeTrace(sextant, work, samples[2], round * n);
+                    default -> timeCedar(cedar, cached, work, samples[3], round * n);
                 }
                 gc.stop(engine);
             }
         }
         System.gc();
         gc.start();
-        timeCedar(cedar, uncached, sample, samples[3], 0);
-        gc.stop(3);
+        timeCedar(cedar, uncached, sample, samples[4], 0);
+        gc.stop(4);
 
         List<Row> rows = new ArrayList<>();
         for (Kind kind : Kind.values()) {
@@ -235,6 +238,20 @@ public final class PolicyBench {
             long t1 = System.nanoTime();
             into[at + i] = t1 - t0;
             acc += e.ordinal();
+        }
+        sink += acc;
+    }
+
+    /** Effect and deciding rules: what Cedar's response carries (decision and reason). */
+    static void timeVerdict(CompiledPolicy p, List<Request> work, long[] into, int at) {
+        long acc = 0;
+        for (int i = 0; i < work.size(); i++) {
+            Request q = work.get(i);
+            long t0 = System.nanoTime();
+            CompiledPolicy.Verdict v = p.verdict(q.sextant());
+            long t1 = System.nanoTime();
+            into[at + i] = t1 - t0;
+            acc += v.effect().ordinal() + v.decidingRules().size();
         }
         sink += acc;
     }
@@ -362,7 +379,7 @@ public final class PolicyBench {
                     : String.format(Locale.ROOT, "%.0f×, %.0f×", c.p50() / s.p50(), c.p99() / s.p99());
             System.out.printf(Locale.ROOT, "%-6d %-26s %7d %9.2f %9.2f %9.2f %9.2f %8.0f %10s   %s%n", r.size(), r.kind().label, s.n(), s.p50(),
                     s.p99(), s.mean(), s.p999(), s.max(), r.gcs() + " (" + r.gcMillis() + ")", ratio);
-            if (r.kind() == Kind.SEXTANT_DECIDE) {
+            if (r.kind() == Kind.SEXTANT_DECIDE || r.kind() == Kind.SEXTANT_VERDICT) {
                 decideWins &= s.p50() < c.p50() && s.p99() < c.p99();
             }
             if (r.kind() == Kind.SEXTANT_TRACE) {
@@ -370,7 +387,7 @@ public final class PolicyBench {
             }
         }
         System.out.println();
-        System.out.println("goal (Sextant faster than cedar-java at every size, p50 and p99): decide " + (decideWins ? "MET" : "NOT MET")
+        System.out.println("goal (Sextant faster than cedar-java at every size, p50 and p99): decide and verdict " + (decideWins ? "MET" : "NOT MET")
                 + "; with full trace " + (traceWins ? "MET" : "NOT MET"));
     }
 

@@ -51,7 +51,12 @@ public final class CompiledPolicy {
         @Nullable Object get(DecisionRequest r);
     }
 
-    private record Rule(PolicyRule source, @Nullable Cond cond) {
+    /** One atom or connective of a condition, prepared once for traces: its closure, printed text and value getters. */
+    private interface Explained {
+        int explain(DecisionRequest r, List<ConditionOutcome> out);
+    }
+
+    private record Rule(PolicyRule source, @Nullable Cond cond, @Nullable Explained explained, RuleOutcome notApplicable) {
         boolean matches(DecisionRequest r) {
             if (cond == null) {
                 return true;
@@ -61,18 +66,20 @@ public final class CompiledPolicy {
         }
     }
 
-    private record Bucket(Rule[] forbids, Rule[] permits) {
+    /** The rules covering one (action, resource type), and which rules in source order cover it (for traces). */
+    private record Bucket(Rule[] forbids, Rule[] permits, boolean[] covers) {
     }
 
     private final Policy policy;
     private final List<Rule> rules;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Bucket>> buckets = new ConcurrentHashMap<>();
 
     private CompiledPolicy(Policy policy) {
         this.policy = policy;
         List<Rule> list = new ArrayList<>();
         for (PolicyRule r : policy.rules()) {
-            list.add(new Rule(r, r.condition() == null ? null : cond(r.condition())));
+            RuleOutcome na = new RuleOutcome(r.name(), r.name(), r.effectWord(), false, "N/A", false, List.of());
+            list.add(r.condition() == null ? new Rule(r, null, null, na) : new Rule(r, cond(r.condition()), explained(r.condition()), na));
         }
         this.rules = List.copyOf(list);
     }
@@ -86,15 +93,19 @@ public final class CompiledPolicy {
     }
 
     private Bucket bucket(String action, String type) {
-        return buckets.computeIfAbsent(action + '\u0000' + type, k -> {
+        // Two lookups instead of one on a concatenated key: no string is built per decision.
+        return buckets.computeIfAbsent(action, a -> new ConcurrentHashMap<>()).computeIfAbsent(type, t -> {
             List<Rule> f = new ArrayList<>();
             List<Rule> p = new ArrayList<>();
-            for (Rule r : rules) {
+            boolean[] covers = new boolean[rules.size()];
+            for (int i = 0; i < rules.size(); i++) {
+                Rule r = rules.get(i);
                 if (r.source.covers(action, type)) {
+                    covers[i] = true;
                     (r.source.permit() ? p : f).add(r);
                 }
             }
-            return new Bucket(f.toArray(Rule[]::new), p.toArray(Rule[]::new));
+            return new Bucket(f.toArray(Rule[]::new), p.toArray(Rule[]::new), covers);
         });
     }
 
@@ -140,16 +151,18 @@ public final class CompiledPolicy {
         List<RuleOutcome> outcomes = new ArrayList<>(rules.size());
         List<String> forbids = new ArrayList<>();
         List<String> permits = new ArrayList<>();
-        for (Rule rule : rules) {
+        boolean[] covers = bucket(r.action(), r.resourceType()).covers;
+        for (int i = 0; i < covers.length; i++) {
+            Rule rule = rules.get(i);
             PolicyRule s = rule.source;
-            if (!s.covers(r.action(), r.resourceType())) {
-                outcomes.add(new RuleOutcome(s.name(), s.name(), s.effectWord(), false, "N/A", false, List.of()));
+            if (!covers[i]) {
+                outcomes.add(rule.notApplicable);
                 continue;
             }
             List<ConditionOutcome> conditions = new ArrayList<>();
             String result = "TRUE";
-            if (s.condition() != null) {
-                result = word(explain(s.condition(), r, conditions));
+            if (rule.explained != null) {
+                result = word(rule.explained.explain(r, conditions));
             }
             boolean matched = s.condition() == null || (s.unless() ? !result.equals("TRUE") : result.equals("TRUE"));
             if (matched) {
@@ -198,38 +211,66 @@ public final class CompiledPolicy {
 
     // ---------------------------------------------------------------- explaining evaluation (all atoms, with values)
 
-    private int explain(PolicyExpr e, DecisionRequest r, List<ConditionOutcome> out) {
+    /**
+     * The condition prepared once for {@link #trace}: every atom is evaluated (no short circuit), in source
+     * order, and recorded with its text, position, result and the values of the paths it reads.
+     */
+    private Explained explained(PolicyExpr e) {
         return switch (e) {
-            case And a -> and(explain(a.left(), r, out), explain(a.right(), r, out));
-            case Or o -> or(explain(o.left(), r, out), explain(o.right(), r, out));
-            case Not n -> not(explain(n.operand(), r, out));
+            case And a -> {
+                Explained l = explained(a.left());
+                Explained rt = explained(a.right());
+                yield (r, out) -> and(l.explain(r, out), rt.explain(r, out));
+            }
+            case Or o -> {
+                Explained l = explained(o.left());
+                Explained rt = explained(o.right());
+                yield (r, out) -> or(l.explain(r, out), rt.explain(r, out));
+            }
+            case Not n -> {
+                Explained operand = explained(n.operand());
+                yield (r, out) -> not(operand.explain(r, out));
+            }
             default -> {
-                int v = cond(e).eval(r);
-                Map<String, @Nullable Object> seen = new LinkedHashMap<>();
-                collectValues(e, r, seen);
-                out.add(new ConditionOutcome(PolicyParser.print(e, 4), e.pos().line(), e.pos().column(), word(v), nonNull(seen)));
-                yield v;
+                Cond c = cond(e);
+                String text = PolicyParser.print(e, 4);
+                int line = e.pos().line();
+                int column = e.pos().column();
+                List<Path> paths = new ArrayList<>();
+                collectPaths(e, paths);
+                String[] keys = paths.stream().map(Path::text).toArray(String[]::new);
+                Getter[] getters = paths.stream().map(this::getter).toArray(Getter[]::new);
+                yield (r, out) -> {
+                    int v = c.eval(r);
+                    Map<String, @Nullable Object> seen = new LinkedHashMap<>();
+                    for (int i = 0; i < keys.length; i++) {
+                        seen.put(keys[i], Values.snapshot(getters[i].get(r)));
+                    }
+                    out.add(new ConditionOutcome(text, line, column, word(v), nonNull(seen)));
+                    return v;
+                };
             }
         };
     }
 
-    private void collectValues(PolicyExpr e, DecisionRequest r, Map<String, @Nullable Object> seen) {
+    /** The paths whose values an atom's outcome records, left to right. */
+    private static void collectPaths(PolicyExpr e, List<Path> out) {
         switch (e) {
-            case Path p -> seen.put(p.text(), Values.snapshot(getter(p).get(r)));
+            case Path p -> out.add(p);
             case Compare c -> {
-                collectValues(c.left(), r, seen);
-                collectValues(c.right(), r, seen);
+                collectPaths(c.left(), out);
+                collectPaths(c.right(), out);
             }
             case In in -> {
-                collectValues(in.value(), r, seen);
+                collectPaths(in.value(), out);
                 if (in.listPath() != null) {
-                    collectValues(in.listPath(), r, seen);
+                    collectPaths(in.listPath(), out);
                 }
             }
-            case InNetwork n -> collectValues(n.value(), r, seen);
-            case IsNull n -> collectValues(n.value(), r, seen);
-            case Truth t -> collectValues(t.value(), r, seen);
-            case Call c -> collectValues(c.argument(), r, seen);
+            case InNetwork n -> collectPaths(n.value(), out);
+            case IsNull n -> collectPaths(n.value(), out);
+            case Truth t -> collectPaths(t.value(), out);
+            case Call c -> collectPaths(c.argument(), out);
             default -> {
             }
         }

@@ -329,14 +329,19 @@ public class PolicyService {
         Instant from = to.minus(window);
         List<DecisionTrace> recorded = traces.recent(projectId, from, to.plusSeconds(1), TraceKind.LIVE, 1000);
         List<ImpactReport.Flip> flips = new ArrayList<>();
+        List<DecisionTrace> replays = new ArrayList<>();
+        Instant at = clock.instant();
         for (DecisionTrace t : recorded) {
             DecisionRequest r = Explainer.requestOf(t);
             Effect before = now.decide(r);
-            CompiledPolicy.Verdict after = next.verdict(r);
-            if (before != after.effect()) {
-                flips.add(new ImpactReport.Flip(t.decisionId().toString(), LeastPrivilege.describe(r), before, after.effect(), after.decidingRules()));
+            // every decision of the engine is recorded: a replay names the decision it replays as its request
+            DecisionTrace replay = next.trace(r, UUID.randomUUID(), TraceKind.REPLAY, projectId, at).withRequestId(t.decisionId().toString());
+            replays.add(replay);
+            if (before != replay.effect()) {
+                flips.add(new ImpactReport.Flip(t.decisionId().toString(), LeastPrivilege.describe(r), before, replay.effect(), replay.decidingRules()));
             }
         }
+        traces.recordAll(replays);
         return new ImpactReport(candidateHash, now.policy().hash(), from, to, recorded.size(), recorded.size() - flips.size(), List.copyOf(flips));
     }
 

@@ -124,6 +124,19 @@ class PolicyPublishingTests {
         assertThat(replay).isEqualTo(t);
         assertThat(as("cora", "COMPLIANCE", () -> policies.recentDecisions(project, Duration.ofDays(3650), TraceKind.LIVE, 10)))
                 .extracting(DecisionTrace::decisionId).contains(d.decisionId());
+        // impact of a candidate on the recorded decisions: the member's refusal flips; the replays are recorded too
+        PolicyVersion looser = as("alice", "OPERATOR", () -> policies.saveDraft(project,
+                SOURCE.replace("principal.role == \"billing-admin\"", "principal.role in [\"billing-admin\", \"member\"]"), draft.versionHash()));
+        ImpactReport impact = as("alice", "OPERATOR", () -> policies.impact(project, looser.versionHash(), Duration.ofDays(3650)));
+        assertThat(impact.replayed()).isEqualTo(1);
+        assertThat(impact.flips()).singleElement().satisfies(f -> {
+            assertThat(f.decisionId()).isEqualTo(d.decisionId().toString());
+            assertThat(f.before()).isEqualTo(Effect.DENY);
+            assertThat(f.after()).isEqualTo(Effect.ALLOW);
+            assertThat(f.decidingRulesAfter()).containsExactly("billing");
+        });
+        assertThat(as("alice", "OPERATOR", () -> policies.recentDecisions(project, Duration.ofDays(3650), TraceKind.REPLAY, 10)))
+                .singleElement().satisfies(t2 -> assertThat(t2.requestId()).isEqualTo(d.decisionId().toString()));
         assertThatThrownBy(() -> as("cora", "COMPLIANCE", () -> policies.explain("not-a-decision"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Not a decision id");
         assertThatThrownBy(() -> as("cora", "COMPLIANCE", () -> policies.explain(UUID.randomUUID().toString())))

@@ -130,4 +130,14 @@ class PoliciesApiTest {
         assertThat(explained.statusCode()).as(explained.body()).isEqualTo(200);
         assertThat(explained.body()).contains("\"summary\"");
     }
+
+    @Test
+    void aPrincipalActionAndResourceAreExplainedWithTheSmallestChange() {
+        UUID crm = project("nimbus-crm", "crm-eu");
+        var explained = post("/api/v1/projects/" + crm + "/explanations", operatorToken,
+                "{\"principal\":{\"id\":\"u1\",\"role\":\"member\",\"tenant\":\"" + crm + "\",\"claims\":{}},\"action\":\"billing.update\","
+                        + "\"resourceType\":\"project\",\"context\":{\"risk\":10}}");
+        assertThat(explained.statusCode()).as(explained.body()).isEqualTo(200);
+        assertThat(explained.body()).contains("\"effect\":\"DENY\"").contains("needs role admin");
+    }
 }

@@ -90,6 +90,12 @@ public final class Explainer {
         Map<String, @Nullable Object> change = smallestChange(policy, requestOf(t), t.effect());
         List<String> words = new ArrayList<>();
         change.forEach((path, value) -> words.add(describeChange(path, value, t)));
+        if (change.isEmpty() && t.effect() == Effect.DENY) {
+            // no change of up to three inputs flips it: say what the policy itself lacks
+            boolean covered = t.rules().stream().anyMatch(r -> r.applicable() && r.ruleEffect().equals("permit"));
+            words.add(covered ? "no change of up to three inputs allows it; the policy needs a permit rule that matches this request"
+                    : "no rule permits " + t.action() + " on " + t.resourceType() + ": only a new permit rule can allow it");
+        }
         return new Explanation(t.decisionId().toString(), t.effect(), summary, List.copyOf(decidedBy), List.copyOf(reasons), List.copyOf(words),
                 change, t);
     }

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param summary        one sentence
  * @param decidedBy      the deciding rules (forbids that matched, or permits that matched; empty when the default denied)
  * @param reasons        one line per failed (or, for a forbid, matched) condition, with its values
- * @param smallestChange the attribute changes that would flip the decision, in words, or empty when none was found
+ * @param smallestChange the attribute changes that would flip the decision, in words; when no change of up to three
+ *                       inputs flips a denial, what the policy itself lacks (no rule covers the action, or none can match)
  * @param changedInputs  the same changes as path → new value (null = remove), to re-run the decision
  */
 public record Explanation(String decisionId, Effect effect, String summary, List<String> decidedBy, List<String> reasons,

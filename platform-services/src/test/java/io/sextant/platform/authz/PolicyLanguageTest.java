@@ -125,6 +125,10 @@ class PolicyLanguageTest {
         assertThat(e.summary()).startsWith("Denied by default");
         assertThat(e.smallestChange()).containsExactly("needs role billing-admin");
         assertThat(c.decide(Explainer.apply(r, e.changedInputs()))).isEqualTo(Effect.ALLOW);
+        DecisionRequest delete = new DecisionRequest("r2", r.principal(), "billing.delete", "project", Map.of(), RequestContext.at(Instant.EPOCH));
+        Explanation none = Explainer.explain(c, c.trace(delete, UUID.randomUUID(), TraceKind.LIVE, null, Instant.EPOCH));
+        assertThat(none.changedInputs()).isEmpty();
+        assertThat(none.smallestChange()).containsExactly("no rule permits billing.delete on project: only a new permit rule can allow it");
     }
 
     @Test

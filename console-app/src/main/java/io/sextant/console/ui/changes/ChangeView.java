@@ -159,6 +159,15 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
                 render();
             }));
         }
+        if (changes.isStuck(c)) {
+            bar.add(button(c.state() == ChangeState.APPLYING ? "Reset stuck apply (marks it failed)" : "Reset stuck check",
+                    "reset-stuck", false, () -> {
+                        changes.resetStuck(changeId);
+                        Notification.show(c.state() == ChangeState.APPLYING
+                                ? "Marked failed. Run a drift check of " + c.targetId() + " before anything else." : "Back to submitted: run the checks again.");
+                        render();
+                    }));
+        }
         if (c.state() == ChangeState.SUBMITTED || c.state() == ChangeState.NEEDS_APPROVAL || c.state() == ChangeState.APPROVED) {
             bar.add(button("Reject", "reject-change", false, () -> {
                 changes.reject(changeId, "rejected in the console");

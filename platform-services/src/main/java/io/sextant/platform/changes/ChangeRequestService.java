@@ -44,6 +44,12 @@ public interface ChangeRequestService {
     Optional<ChangeCheckResult> latestCheck(String changeId);
 
     /**
+     * The audit events about this change (submission, checks, approvals, apply, refusals, …), newest
+     * first, at most {@code limit}. Needs the roles that may see the change (OPERATOR or SECURITY_ADMIN).
+     */
+    List<io.sextant.platform.audit.AuditEventView> auditTrail(String changeId, int limit);
+
+    /**
      * Changes held in CHECKING or APPLYING for longer than {@code sextant.changes.stuck-after}
      * (default 15 minutes, measured with the injected clock since the move into that state): the
      * process that held them most likely died. Oldest first.

@@ -1,7 +1,10 @@
 package io.sextant.platform.changes.internal;
 
 import io.sextant.platform.audit.AuditEntry;
+import io.sextant.platform.audit.AuditEventView;
+import io.sextant.platform.audit.AuditFilter;
 import io.sextant.platform.audit.AuditLog;
+import io.sextant.platform.audit.AuditQuery;
 import io.sextant.platform.changes.ChangeCheckResult;
 import io.sextant.platform.changes.ChangeRefusedException;
 import io.sextant.platform.changes.ChangeRequest;
@@ -47,11 +50,13 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
 
     private final Clock clock;
     private final Duration stuckAfter;
+    private final AuditQuery auditQuery;
 
     ChangeRequestServiceImpl(JooqChangeRepository repo, ChangeTargets targets, ShadowApplier shadow, RollbackVerifier rollbacks,
-                             AuditLog audit, TransactionTemplate tx, Clock clock,
+                             AuditLog audit, AuditQuery auditQuery, TransactionTemplate tx, Clock clock,
                              @Value("${sextant.changes.stuck-after:15m}") Duration stuckAfter) {
         this.stuckAfter = stuckAfter;
+        this.auditQuery = auditQuery;
         this.repo = repo;
         this.targets = targets;
         this.shadow = shadow;
@@ -180,6 +185,12 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
     public Optional<ChangeCheckResult> latestCheck(String changeId) {
         return tx.execute(st -> repo.find(changeId).flatMap(c -> repo.latestCheck(changeId, c.contentHash()))
                 .map(json -> Json.read(json, ChangeCheckResult.class)));
+    }
+
+    @Override
+    public List<AuditEventView> auditTrail(String changeId, int limit) {
+        operator("changes.change.audit-trail", changeId);
+        return auditQuery.find(AuditFilter.subject("change", changeId), null, limit).events();
     }
 
     @Override

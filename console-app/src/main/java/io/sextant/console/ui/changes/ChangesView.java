@@ -47,7 +47,10 @@ class ChangesView extends VerticalLayout {
         Button submit = new Button("Submit a change", VaadinIcon.PLUS.create(), e -> openSubmitDialog());
         submit.setId("submit-change");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout head = new HorizontalLayout(new H1("Change review"), submit);
+        Button driftCheck = new Button("Check schema drift", VaadinIcon.SPLIT.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(DriftView.class)));
+        driftCheck.setId("open-drift");
+        HorizontalLayout head = new HorizontalLayout(new H1("Change review"), submit, driftCheck);
         head.setAlignItems(Alignment.BASELINE);
         add(head, new Paragraph("Every schema change is linted, applied to a shadow copy with its locks and rewrites measured, "
                 + "given a verified rollback, approved by someone other than its author where it is risky, and only then applied."));

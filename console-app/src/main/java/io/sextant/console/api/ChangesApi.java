@@ -129,6 +129,18 @@ class ChangesApi {
         return changes.reject(id, body.reason());
     }
 
+    /** Changes held in CHECKING or APPLYING past the timeout (their process probably died). */
+    @GetMapping("/stuck")
+    List<ChangeRequest> stuck() {
+        return changes.stuck();
+    }
+
+    /** Releases a stuck change: CHECKING → SUBMITTED, APPLYING → FAILED (verify the target with drift first; never re-applied). */
+    @PostMapping("/{id}/reset")
+    ChangeRequest reset(@PathVariable String id) {
+        return changes.resetStuck(id);
+    }
+
     @GetMapping("/targets/{target}/drift")
     DriftReport drift(@PathVariable String target) {
         return drift.drift(target);

@@ -92,6 +92,26 @@ class ChangeReviewJourneyTest {
         Browser.vaadinIdle(author);
         Browser.screenshot(author, "change-applied");
         assertThat(author.textContent("#change-state")).startsWith("applied");
+
+        // The audit trail of the change, newest first: the apply on top, the submission at the bottom.
+        author.locator("#change-audit").scrollIntoViewIfNeeded();
+        String trail = author.textContent("#change-audit");
+        assertThat(trail).contains("change.apply", "change.checked", "change.submit", "succeeded");
+        assertThat(trail.indexOf("change.apply")).isLessThan(trail.indexOf("change.submit"));
+        Browser.screenshot(author, "change-audit-trail");
+
+        // Drift of the target just changed through the board: none.
+        author.navigate(TestPort.console() + "/changes/drift");
+        author.waitForSelector("#drift-view");
+        Browser.vaadinIdle(author);
+        author.click("#drift-target");
+        author.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Shared tenant tables in eu-central")).first().click();
+        Browser.vaadinIdle(author);
+        author.click("#run-drift");
+        author.waitForSelector("#drift-summary", new Page.WaitForSelectorOptions().setTimeout(60_000));
+        Browser.vaadinIdle(author);
+        assertThat(author.textContent("#drift-summary")).contains("No drift");
+        Browser.screenshot(author, "change-drift");
         author.context().close();
     }
 }

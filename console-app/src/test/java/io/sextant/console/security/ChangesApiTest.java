@@ -74,4 +74,14 @@ class ChangesApiTest {
                 "{\"targetId\":\"region:us-east\",\"sequence\":9,\"description\":\"x\",\"forwardSql\":\"select 1\"}");
         assertThat(r.statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void driftAndStuckResetsNeedTheRightRole() {
+        assertThat(SecurityHttp.api("/api/v1/changes/targets/platform/drift", supportToken).statusCode()).isEqualTo(403);
+        var drift = SecurityHttp.api("/api/v1/changes/targets/platform/drift", operatorToken);
+        assertThat(drift.statusCode()).as(drift.body()).isEqualTo(200);
+        assertThat(SecurityHttp.api("/api/v1/changes/stuck", supportToken).statusCode()).isEqualTo(403);
+        assertThat(SecurityHttp.api("/api/v1/changes/stuck", operatorToken).statusCode()).isEqualTo(200);
+        assertThat(post("/api/v1/changes/no-such-change/reset", operatorToken, "").statusCode()).isEqualTo(404);
+    }
 }

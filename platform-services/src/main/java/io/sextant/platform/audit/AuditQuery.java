@@ -4,7 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The audit screen's read model: events newest first, filtered, paged by sequence number (keyset,
- * never counted). Callers need role {@code COMPLIANCE} or {@code SECURITY_ADMIN}.
+ * never counted). Callers need role {@code COMPLIANCE} or {@code SECURITY_ADMIN}; an {@code OPERATOR}
+ * may read the trail of one change request ({@link AuditFilter#subject} with type {@code change}),
+ * which the change review board shows on the change's page.
  */
 public interface AuditQuery {
 

@@ -42,4 +42,31 @@ public interface ChangeRequestService {
 
     /** The latest check of the change's current content, if any. */
     Optional<ChangeCheckResult> latestCheck(String changeId);
+
+    /**
+     * The audit events about this change (submission, checks, approvals, apply, refusals, …), newest
+     * first, at most {@code limit}. Needs the roles that may see the change (OPERATOR or SECURITY_ADMIN).
+     */
+    List<io.sextant.platform.audit.AuditEventView> auditTrail(String changeId, int limit);
+
+    /**
+     * Changes held in CHECKING or APPLYING for longer than {@code sextant.changes.stuck-after}
+     * (default 15 minutes, measured with the injected clock since the move into that state): the
+     * process that held them most likely died. Oldest first.
+     */
+    List<ChangeRequest> stuck();
+
+    /** Whether this change is stuck as {@link #stuck()} defines it. */
+    boolean isStuck(ChangeRequest change);
+
+    /**
+     * Releases a stuck change; needs the OPERATOR role. CHECKING returns to SUBMITTED (it must be
+     * checked again); APPLYING becomes FAILED with a reason telling the operator to verify the
+     * target with a drift check first, because the apply may have run in part or in full. Nothing is
+     * re-applied. Audited; the move is a conditional update, so concurrent resets release it once.
+     *
+     * @throws ChangeRefusedException {@code missing-role}, {@code unknown-change}, {@code not-stuck}
+     *         (any other state, or held for less than the timeout)
+     */
+    ChangeRequest resetStuck(String changeId);
 }

@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
  * Verifies a rollback by round trip on a fresh shadow of the target (never the target itself):
  * snapshot and row checksums, forward, rollback, snapshot and checksums again, diff. Without a
  * given rollback it derives one where the statements allow (create index → drop index, add column
- * → drop column, grant → revoke, …) and marks truly irreversible statements.
+ * → drop column, grant → revoke, …) and marks truly irreversible statements. Both methods need
+ * OPERATOR or SECURITY_ADMIN; anyone else gets {@link ChangeRefusedException} {@code missing-role}
+ * (audited).
  */
 public interface RollbackVerifier {
 

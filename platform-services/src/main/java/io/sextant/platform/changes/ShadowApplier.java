@@ -9,6 +9,9 @@ package io.sextant.platform.changes;
 public interface ShadowApplier {
 
     /**
+     * Needs OPERATOR or SECURITY_ADMIN.
+     *
+     * @throws ChangeRefusedException {@code missing-role} (audited)
      * @throws UnknownTargetException if the target is unknown
      * @return the measurements; a statement PostgreSQL refuses ends the run with a {@link StatementFailure}
      */

@@ -17,9 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
 
 /** The board end to end on real PostgreSQL: ids, ordering, gates, approvals, exactly-once apply. */
 @PlatformTest
+@WithMockUser(username = "olga", roles = "OPERATOR")
 class ChangeBoardTests {
 
     static final String ITEMS = """

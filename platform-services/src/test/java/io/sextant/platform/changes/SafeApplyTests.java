@@ -10,10 +10,12 @@ import java.sql.Statement;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Safe apply on a live target: lock-timeout retries, leftover invalid indexes, fail-closed advisors, drift, suggestions. */
 @PlatformTest
+@WithMockUser(username = "olga", roles = "OPERATOR")
 class SafeApplyTests {
 
     @Autowired

@@ -9,10 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
 
 /** Shadow apply on real PostgreSQL: what PostgreSQL reports, never touching the live target. */
 @PlatformTest
 @org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+@WithMockUser(username = "olga", roles = "OPERATOR")
 class ShadowApplyTests {
 
     static DatabaseTarget target;

@@ -47,10 +47,23 @@ class ChangesView extends VerticalLayout {
         Button submit = new Button("Submit a change", VaadinIcon.PLUS.create(), e -> openSubmitDialog());
         submit.setId("submit-change");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout head = new HorizontalLayout(new H1("Change review"), submit);
+        Button driftCheck = new Button("Check schema drift", VaadinIcon.SPLIT.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(DriftView.class)));
+        driftCheck.setId("open-drift");
+        HorizontalLayout head = new HorizontalLayout(new H1("Change review"), submit, driftCheck);
         head.setAlignItems(Alignment.BASELINE);
         add(head, new Paragraph("Every schema change is linted, applied to a shadow copy with its locks and rewrites measured, "
                 + "given a verified rollback, approved by someone other than its author where it is risky, and only then applied."));
+        List<ChangeRequest> stuck = changes.stuck();
+        if (!stuck.isEmpty()) {
+            Paragraph warn = new Paragraph(stuck.size() + (stuck.size() == 1 ? " change has" : " changes have")
+                    + " been checking or applying for too long (the process holding it may have died): "
+                    + String.join(", ", stuck.stream().map(c -> c.changeId().substring(0, 12) + " (" + c.state().name().toLowerCase() + ")").toList())
+                    + ". Open it to reset it.");
+            warn.setId("stuck-changes");
+            warn.addClassName("sx-error-text");
+            add(warn);
+        }
         List<ChangeRequest> all = new ArrayList<>();
         targets.list().forEach(t -> all.addAll(changes.list(t.targetId())));
         all.sort(Comparator.comparing(ChangeRequest::updatedAt).reversed());

@@ -26,6 +26,10 @@ class AuditConfiguration {
     /** Who may read the audit log and run verification or checkpoints. */
     static final String READERS = "hasAnyRole('COMPLIANCE','SECURITY_ADMIN')";
 
+    /** Readers, or an operator reading the trail of one change request (shown on the review board). */
+    static final String READERS_OR_CHANGE_TRAIL = READERS
+            + " or (hasRole('OPERATOR') and #filter.targetType() == 'change' and #filter.targetId() != null)";
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {

@@ -32,7 +32,7 @@ class JooqAuditQuery implements AuditQuery {
     }
 
     @Override
-    @PreAuthorize(AuditConfiguration.READERS)
+    @PreAuthorize(AuditConfiguration.READERS_OR_CHANGE_TRAIL)
     @Transactional(readOnly = true)
     public AuditPage find(AuditFilter filter, @Nullable Long beforeSeq, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -50,6 +50,12 @@ class JooqAuditQuery implements AuditQuery {
         }
         if (filter.to() != null) {
             where = where.and(AUDIT_EVENT.OCCURRED_AT.lt(filter.to().atOffset(ZoneOffset.UTC)));
+        }
+        if (filter.targetType() != null) {
+            where = where.and(AUDIT_EVENT.TARGET_TYPE.eq(filter.targetType()));
+        }
+        if (filter.targetId() != null) {
+            where = where.and(AUDIT_EVENT.TARGET_ID.eq(filter.targetId()));
         }
         if (beforeSeq != null) {
             where = where.and(AUDIT_EVENT.SEQ.lt(beforeSeq));

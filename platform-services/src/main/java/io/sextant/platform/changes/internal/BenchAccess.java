@@ -4,13 +4,26 @@ import io.sextant.platform.changes.ChangeTargets;
 import io.sextant.platform.changes.MigrationLinter;
 import io.sextant.platform.changes.ShadowApplier;
 
-/** The shadow applier outside Spring, for bench/shadow (no state, so constructing one is cheap). */
+/**
+ * The shadow applier outside Spring, for bench/shadow (no state, so constructing one is cheap). It
+ * still checks roles: the bench sets an OPERATOR in the security context.
+ */
 public final class BenchAccess {
 
     private BenchAccess() {
     }
 
     public static ShadowApplier shadowApplier(ChangeTargets targets, MigrationLinter linter) {
-        return new ShadowApplierService(targets, linter);
+        return new ShadowApplierService(targets, linter, new BoardGate(new io.sextant.platform.audit.AuditLog() {
+            @Override
+            public long append(io.sextant.platform.audit.AuditEntry entry) {
+                throw new IllegalStateException("the bench writes no audit events");
+            }
+
+            @Override
+            public long appendRefusal(io.sextant.platform.audit.AuditEntry entry) {
+                throw new IllegalStateException("the bench runs as an operator: " + entry);
+            }
+        }));
     }
 }

@@ -1,7 +1,10 @@
 package io.sextant.platform.changes.internal;
 
 import io.sextant.platform.audit.AuditEntry;
+import io.sextant.platform.audit.AuditEventView;
+import io.sextant.platform.audit.AuditFilter;
 import io.sextant.platform.audit.AuditLog;
+import io.sextant.platform.audit.AuditQuery;
 import io.sextant.platform.changes.ChangeCheckResult;
 import io.sextant.platform.changes.ChangeRefusedException;
 import io.sextant.platform.changes.ChangeRequest;
@@ -18,10 +21,15 @@ import io.sextant.platform.changes.ShadowOptions;
 import io.sextant.platform.changes.ShadowProgressListener;
 import io.sextant.platform.changes.ShadowReport;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import io.sextant.platform.identity.ConsoleRole;
+import io.sextant.platform.identity.CurrentRoles;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,10 +46,17 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
     private final RollbackVerifier rollbacks;
     private final AuditLog audit;
     private final TransactionTemplate tx;
+    private static final List<ChangeState> HELD = List.of(ChangeState.CHECKING, ChangeState.APPLYING);
+
     private final Clock clock;
+    private final Duration stuckAfter;
+    private final AuditQuery auditQuery;
 
     ChangeRequestServiceImpl(JooqChangeRepository repo, ChangeTargets targets, ShadowApplier shadow, RollbackVerifier rollbacks,
-                             AuditLog audit, TransactionTemplate tx, Clock clock) {
+                             AuditLog audit, AuditQuery auditQuery, TransactionTemplate tx, Clock clock,
+                             @Value("${sextant.changes.stuck-after:15m}") Duration stuckAfter) {
+        this.stuckAfter = stuckAfter;
+        this.auditQuery = auditQuery;
         this.repo = repo;
         this.targets = targets;
         this.shadow = shadow;
@@ -172,7 +187,53 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
                 .map(json -> Json.read(json, ChangeCheckResult.class)));
     }
 
-    private String operator(String action, String subject) {
+    @Override
+    public List<AuditEventView> auditTrail(String changeId, int limit) {
+        operator("changes.change.audit-trail", changeId);
+        return auditQuery.find(AuditFilter.subject("change", changeId), null, limit).events();
+    }
+
+    @Override
+    public List<ChangeRequest> stuck() {
+        operator("changes.change.stuck", null);
+        return tx.execute(st -> repo.inStatesSince(HELD, clock.instant().minus(stuckAfter)));
+    }
+
+    @Override
+    public boolean isStuck(ChangeRequest change) {
+        return HELD.contains(change.state()) && change.updatedAt().isBefore(clock.instant().minus(stuckAfter));
+    }
+
+    @Override
+    public ChangeRequest resetStuck(String changeId) {
+        Actors.current();
+        if (!CurrentRoles.has(ConsoleRole.OPERATOR)) {
+            throw refuse("changes.change.reset", changeId, new ChangeRefusedException("missing-role", "Only operators may reset a stuck change"));
+        }
+        return tx.execute(st -> {
+            ChangeRequest c = repo.lock(changeId).orElseThrow(() -> refuse("changes.change.reset", changeId, notFound(changeId)));
+            if (!isStuck(c)) {
+                throw refuse("changes.change.reset", changeId, new ChangeRefusedException("not-stuck", HELD.contains(c.state())
+                        ? "Change " + changeId + " has been " + c.state() + " only since " + c.updatedAt() + "; it may still be running (stuck after " + stuckAfter + ")"
+                        : "A " + c.state() + " change is not stuck"));
+            }
+            Instant since = c.updatedAt();
+            boolean applying = c.state() == ChangeState.APPLYING;
+            ChangeState next = applying ? ChangeState.FAILED : ChangeState.SUBMITTED;
+            String reason = applying
+                    ? "Apply interrupted (held in APPLYING since " + since + "): it may have run in part or in full. Run a drift check of "
+                            + c.targetId() + " before anything else; the board never re-applies it by itself"
+                    : "Check interrupted (held in CHECKING since " + since + "): run the checks again";
+            if (!repo.transition(changeId, c.version(), List.of(c.state()), next, reason, clock.instant())) {
+                throw refuse("changes.change.reset", changeId, stale(changeId, c.version()));
+            }
+            audit.append(AuditEntry.succeeded("changes.change.reset", "change", changeId, Map.of("from", c.state().dbValue(),
+                    "to", next.dbValue(), "heldSince", since.toString(), "reason", reason)));
+            return repo.find(changeId).orElseThrow();
+        });
+    }
+
+    private String operator(String action, @Nullable String subject) {
         String who = Actors.current();
         if (!Actors.isOperator()) {
             throw refuse(action, subject, new ChangeRefusedException("missing-role", "Only operators may do this"));
@@ -180,7 +241,7 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
         return who;
     }
 
-    private ChangeRefusedException refuse(String action, String subject, ChangeRefusedException e) {
+    private ChangeRefusedException refuse(String action, @Nullable String subject, ChangeRefusedException e) {
         audit.appendRefusal(AuditEntry.refused(action, "change", subject, Map.of("reason", e.reason(), "message", e.getMessage())));
         return e;
     }

@@ -21,8 +21,10 @@ class DriftServiceImpl implements DriftService {
     private final JooqChangeRepository repo;
     private final ChangeTargets targets;
     private final TransactionTemplate tx;
+    private final BoardGate gate;
 
-    DriftServiceImpl(JooqChangeRepository repo, ChangeTargets targets, TransactionTemplate tx) {
+    DriftServiceImpl(JooqChangeRepository repo, ChangeTargets targets, TransactionTemplate tx, BoardGate gate) {
+        this.gate = gate;
         this.repo = repo;
         this.targets = targets;
         this.tx = tx;
@@ -30,6 +32,7 @@ class DriftServiceImpl implements DriftService {
 
     @Override
     public DriftReport drift(String targetId) {
+        gate.require("changes.drift.read", targetId, BoardGate.DRIFT_READERS);
         ChangeTarget target = targets.require(targetId);
         var baseline = tx.execute(st -> repo.lastApplied(targetId));
         if (baseline == null || baseline.isEmpty()) {

@@ -71,6 +71,13 @@ class JooqChangeRepository {
                 .fetch(JooqChangeRepository::map);
     }
 
+    /** Changes in one of {@code states} whose last transition was before {@code before}, oldest first. */
+    public List<ChangeRequest> inStatesSince(List<ChangeState> states, Instant before) {
+        return dsl.selectFrom(CHANGE_REQUEST)
+                .where(CHANGE_REQUEST.STATE.in(states.stream().map(ChangeState::dbValue).toList()), CHANGE_REQUEST.UPDATED_AT.lt(ts(before)))
+                .orderBy(CHANGE_REQUEST.UPDATED_AT).fetch(JooqChangeRepository::map);
+    }
+
     /** Highest sequence of a live (not rejected) change of the target, 0 if none. */
     public int lastSequence(String targetId) {
         Integer max = dsl.select(DSL.max(CHANGE_REQUEST.SEQUENCE)).from(CHANGE_REQUEST)

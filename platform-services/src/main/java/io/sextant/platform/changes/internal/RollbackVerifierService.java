@@ -27,12 +27,16 @@ class RollbackVerifierService implements io.sextant.platform.changes.RollbackVer
 
     private final ChangeTargets targets;
 
-    RollbackVerifierService(ChangeTargets targets) {
+    private final BoardGate gate;
+
+    RollbackVerifierService(ChangeTargets targets, BoardGate gate) {
         this.targets = targets;
+        this.gate = gate;
     }
 
     @Override
     public RollbackCheck derive(String targetId, String forwardSql) {
+        gate.require("changes.rollback.derive", targetId, BoardGate.OPERATORS);
         ChangeTarget target = targets.require(targetId);
         try (Connection live = LiveSession.open(target.endpoint())) {
             RollbackDeriver.Derivation d = RollbackDeriver.derive(forwardSql, SchemaSnapshot.read(live, target.schemas()));
@@ -45,6 +49,7 @@ class RollbackVerifierService implements io.sextant.platform.changes.RollbackVer
 
     @Override
     public RollbackCheck verify(String targetId, String forwardSql, @Nullable String rollbackSql, int rowCap) {
+        gate.require("changes.rollback.verify", targetId, BoardGate.OPERATORS);
         ChangeTarget target = targets.require(targetId);
         try (Connection live = LiveSession.open(target.endpoint())) {
             SchemaSnapshot liveSnapshot = SchemaSnapshot.read(live, target.schemas());

@@ -28,14 +28,17 @@ class ShadowApplierService implements ShadowApplier {
 
     private final ChangeTargets targets;
     private final MigrationLinter linter;
+    private final BoardGate gate;
 
-    ShadowApplierService(ChangeTargets targets, MigrationLinter linter) {
+    ShadowApplierService(ChangeTargets targets, MigrationLinter linter, BoardGate gate) {
         this.targets = targets;
         this.linter = linter;
+        this.gate = gate;
     }
 
     @Override
     public ShadowReport apply(String targetId, String forwardSql, ShadowOptions options, ShadowProgressListener listener) {
+        gate.require("changes.shadow.apply", targetId, BoardGate.OPERATORS);
         ChangeTarget target = targets.require(targetId);
         LintReport lint = linter.lint("change", forwardSql);
         List<SqlStatement> statements = StatementSplitter.split(forwardSql);

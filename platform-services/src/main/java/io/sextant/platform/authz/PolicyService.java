@@ -268,8 +268,14 @@ public class PolicyService {
         Instant to = clock.instant();
         Instant from = to.minus(window);
         List<DecisionTrace> recorded = traces.recent(projectId, from, to.plusSeconds(1), TraceKind.LIVE, 1000);
-        return LeastPrivilege.propose(PlatformPolicies.forProject(p, hasTableRules(p, source, schemas)), PolicyParser.parse(source, schemas), schemas,
-                recorded, from, to);
+        LeastPrivilegeProposal proposal = LeastPrivilege.propose(PlatformPolicies.forProject(p, hasTableRules(p, source, schemas)),
+                PolicyParser.parse(source, schemas), schemas, recorded, from, to);
+        // the preview's decisions under the proposal are recorded as replays of the decisions they replay
+        CompiledPolicy proposed = effective(projectId, proposal.proposedSource());
+        Instant at = clock.instant();
+        traces.recordAll(recorded.stream().map(t -> proposed.trace(Explainer.requestOf(t), UUID.randomUUID(), TraceKind.REPLAY, projectId, at)
+                .withRequestId(t.decisionId().toString())).toList());
+        return proposal;
     }
 
     // ------------------------------------------------------------------ test suites
@@ -315,7 +321,12 @@ public class PolicyService {
     /** Runs the project's suite against platform rules + {@code versionSource} (or the published version). */
     @PreAuthorize(READ)
     public PolicyTestSuite.Report runTests(UUID projectId, @Nullable String versionSource) {
-        return PolicyTestSuite.run(effective(projectId, versionSource), PolicyTestSuite.parse(testSuite(projectId), projectId));
+        CompiledPolicy policy = effective(projectId, versionSource);
+        List<PolicyTestSuite.Case> cases = PolicyTestSuite.parse(testSuite(projectId), projectId);
+        // every decision of the engine is recorded: a test run's decisions are simulations, each named by its line
+        Instant at = clock.instant();
+        traces.recordAll(cases.stream().map(c -> policy.trace(c.request(), UUID.randomUUID(), TraceKind.SIMULATION, projectId, at)).toList());
+        return PolicyTestSuite.run(policy, cases);
     }
 
     // ------------------------------------------------------------------ impact and publishing

@@ -119,6 +119,17 @@ class PolicyJourneyTest {
         Browser.vaadinIdle(page);
         Browser.screenshot(page, "policy-4-decisions");
 
+        // "why would this be denied?" for a principal + action + resource (an API action here)
+        page.locator("#ask-action input").fill("contacts.export");
+        page.locator("#ask-type input").fill("project");
+        page.locator("#ask-risk input").fill("90");
+        page.click("#ask-run");
+        page.waitForSelector("#ask-explanation #explanation-summary");
+        Browser.vaadinIdle(page);
+        assertThat(page.textContent("#ask-explanation")).contains("DENY").contains("block_risky_exports").contains("context.risk = 90");
+        page.locator("#ask-explanation").scrollIntoViewIfNeeded();
+        Browser.screenshot(page, "policy-4b-why-request");
+
         page.click("#tab-least-privilege");
         page.click("#lp-run");
         page.waitForSelector("#lp-preview");

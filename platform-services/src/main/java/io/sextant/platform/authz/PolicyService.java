@@ -246,10 +246,16 @@ public class PolicyService {
         return Explainer.explain(policyOf(t), t);
     }
 
-    /** Explains what the published policy would decide now for this request; recorded as a simulation. */
+    /** Explains what the published policy would decide now for this request (no time given: the clock's); recorded as a simulation. */
     @PreAuthorize(READ)
     public Explanation explain(UUID projectId, DecisionRequest request) {
         CompiledPolicy policy = effective(projectId, null);
+        if (request.context().time() == null) {
+            // "now" is the injected clock's
+            RequestContext c = request.context();
+            request = new DecisionRequest(request.requestId(), request.principal(), request.action(), request.resourceType(), request.resource(),
+                    new RequestContext(clock.instant(), c.ip(), c.risk()));
+        }
         DecisionTrace t = policy.trace(request, UUID.randomUUID(), TraceKind.SIMULATION, projectId, clock.instant());
         traces.record(t).join();
         return Explainer.explain(policy, t);

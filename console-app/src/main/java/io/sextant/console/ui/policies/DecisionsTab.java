@@ -49,7 +49,7 @@ class DecisionsTab extends VerticalLayout {
         window.setValue(7);
         kind.setId("decisions-kind");
         kind.setLabel("Kind");
-        kind.setItems("All", "LIVE", "SIMULATION");
+        kind.setItems("All", "LIVE", "SIMULATION", "REPLAY");
         kind.setValue("All");
         window.addValueChangeListener(e -> load());
         kind.addValueChangeListener(e -> load());
@@ -65,8 +65,80 @@ class DecisionsTab extends VerticalLayout {
         explainLine.setAlignItems(Alignment.BASELINE);
         explanation.setId("decisions-explanation");
         explanation.setWidthFull();
-        add(new H3("Recent decisions"), filters, list, new H3("Explain a decision"), explainLine, explanation);
+        add(new H3("Recent decisions"), filters, list, new H3("Explain a decision"), explainLine, explanation,
+                new H3("Why would this be denied?"), requestForm(), requestExplanation);
         load();
+    }
+
+    private final TextField askRole = new TextField("Role");
+    private final TextField askId = new TextField("Principal id");
+    private final Select<String> askTenant = new Select<>();
+    private final TextField askAction = new TextField("Action");
+    private final TextField askType = new TextField("Resource type");
+    private final com.vaadin.flow.component.textfield.TextArea askResource = new com.vaadin.flow.component.textfield.TextArea("Resource attributes (column=value per line)");
+    private final com.vaadin.flow.component.textfield.TextArea askClaims = new com.vaadin.flow.component.textfield.TextArea("Claims (name=value per line)");
+    private final TextField askRisk = new TextField("Risk score");
+    private final Div requestExplanation = new Div();
+
+    /** A principal + action + resource, decided by the published policy now and explained (recorded as a simulation). */
+    private com.vaadin.flow.component.Component requestForm() {
+        askRole.setId("ask-role");
+        askRole.setValue("member");
+        askId.setId("ask-id");
+        askTenant.setId("ask-tenant");
+        askTenant.setLabel("Principal's tenant");
+        askTenant.setItems("this project", "another tenant", "no tenant");
+        askTenant.setValue("this project");
+        askAction.setId("ask-action");
+        askAction.setValue("select");
+        askType.setId("ask-type");
+        askType.setValue("document");
+        askResource.setId("ask-resource");
+        askResource.setWidth("24rem");
+        askResource.setPlaceholder("tenant_id=…\nowner_id=…");
+        askClaims.setId("ask-claims");
+        askClaims.setWidth("18rem");
+        askRisk.setId("ask-risk");
+        askRisk.setWidth("8rem");
+        Button why = new Button("Why?", e -> explainRequest());
+        why.setId("ask-run");
+        requestExplanation.setId("ask-explanation");
+        requestExplanation.setWidthFull();
+        HorizontalLayout who = new HorizontalLayout(askRole, askId, askTenant, askAction, askType, askRisk);
+        who.setAlignItems(Alignment.BASELINE);
+        who.setWrap(true);
+        HorizontalLayout what = new HorizontalLayout(askResource, askClaims, why);
+        what.setAlignItems(Alignment.END);
+        VerticalLayout form = new VerticalLayout(who, what);
+        form.setPadding(false);
+        return form;
+    }
+
+    private void explainRequest() {
+        requestExplanation.removeAll();
+        Explanation e = PolicyUi.attempt(() -> {
+            Map<String, String> resource = PolicyUi.keyValues(askResource.getValue(), "resource attributes");
+            Map<String, String> claims = PolicyUi.keyValues(askClaims.getValue(), "claims");
+            UUID tenant = switch (askTenant.getValue()) {
+                case "this project" -> projectId;
+                case "another tenant" -> io.sextant.platform.authz.PolicyTestSuite.OTHER_TENANT;
+                default -> null;
+            };
+            Map<String, Object> res = new LinkedHashMap<>();
+            resource.forEach((k, v) -> res.put(k, v.equals("self") ? projectId.toString() : v));
+            java.math.BigDecimal risk = askRisk.getValue().isBlank() ? null : new java.math.BigDecimal(askRisk.getValue().strip());
+            return policies.explain(projectId, new io.sextant.platform.authz.DecisionRequest(null,
+                    new io.sextant.platform.authz.Principal(blankToNull(askId.getValue()), blankToNull(askRole.getValue()), tenant, Map.copyOf(claims)),
+                    askAction.getValue().strip(), askType.getValue().strip(), res,
+                    new io.sextant.platform.authz.RequestContext(null, null, risk)));
+        });
+        if (e != null) {
+            requestExplanation.add(PolicyUi.explanation(e));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private void load() {

@@ -109,28 +109,24 @@ class PoliciesApi {
 
     @PostMapping("/projects/{projectId}/decisions")
     DecisionAnswer decide(@PathVariable UUID projectId, @RequestBody DecisionBody b) {
-        if (b.principal() == null || b.action() == null || b.resourceType() == null) {
-            throw new IllegalArgumentException("A decision needs a principal, an action and a resourceType");
-        }
-        PrincipalBody p = b.principal();
-        Decision d = policies.decide(projectId, new DecisionRequest(null,
-                new Principal(p.id(), p.role(), p.tenant(), p.claims() == null ? Map.of() : p.claims()), b.action(), b.resourceType(),
-                b.resource() == null ? Map.of() : b.resource(),
-                b.context() == null ? new RequestContext(null, null, null) : b.context().toContext()));
+        Decision d = policies.decide(projectId, request(b, "A decision"));
         return new DecisionAnswer(d.decisionId(), d.effect(), d.decidingRules(), d.policyHash());
     }
 
     /** "Why would this be denied?" for a principal, action and resource, under the published policy (recorded as a simulation). */
     @PostMapping("/projects/{projectId}/explanations")
     Explanation explainRequest(@PathVariable UUID projectId, @RequestBody DecisionBody b) {
+        return policies.explain(projectId, request(b, "An explanation"));
+    }
+
+    private static DecisionRequest request(DecisionBody b, String what) {
         if (b.principal() == null || b.action() == null || b.resourceType() == null) {
-            throw new IllegalArgumentException("An explanation needs a principal, an action and a resourceType");
+            throw new IllegalArgumentException(what + " needs a principal, an action and a resourceType");
         }
         PrincipalBody p = b.principal();
-        return policies.explain(projectId, new DecisionRequest(null,
-                new Principal(p.id(), p.role(), p.tenant(), p.claims() == null ? Map.of() : p.claims()), b.action(), b.resourceType(),
-                b.resource() == null ? Map.of() : b.resource(),
-                b.context() == null ? new RequestContext(null, null, null) : b.context().toContext()));
+        return new DecisionRequest(null, new Principal(p.id(), p.role(), p.tenant(), p.claims() == null ? Map.of() : p.claims()), b.action(),
+                b.resourceType(), b.resource() == null ? Map.of() : b.resource(),
+                b.context() == null ? new RequestContext(null, null, null) : b.context().toContext());
     }
 
     record LeastPrivilegeBody(@Nullable String versionHash, @Nullable Integer windowDays) {

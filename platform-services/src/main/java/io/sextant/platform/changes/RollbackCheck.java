@@ -17,10 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param schemaDifferences catalog objects that differ after the round trip
  * @param dataDifferences   tables whose sampled rows differ after the round trip
  * @param failure           the statement that failed, if one did
+ * @param warnings          differences that do not block: a sequence that only moved forward
+ *                          through use (nextval from a default), which PostgreSQL itself never
+ *                          rolls back either (D008)
  */
 public record RollbackCheck(Status status, @Nullable String rollbackSql, boolean derived, List<String> irreversible,
                             List<String> dataLoss, List<String> schemaDifferences, List<String> dataDifferences,
-                            @Nullable StatementFailure failure) {
+                            @Nullable StatementFailure failure, List<String> warnings) {
 
     public enum Status { VERIFIED, DIFFERS, FAILED, IRREVERSIBLE }
 
@@ -29,6 +32,13 @@ public record RollbackCheck(Status status, @Nullable String rollbackSql, boolean
         dataLoss = List.copyOf(dataLoss);
         schemaDifferences = List.copyOf(schemaDifferences);
         dataDifferences = List.copyOf(dataDifferences);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings); // absent in checks stored before it existed
+    }
+
+    public RollbackCheck(Status status, @Nullable String rollbackSql, boolean derived, List<String> irreversible,
+                         List<String> dataLoss, List<String> schemaDifferences, List<String> dataDifferences,
+                         @Nullable StatementFailure failure) {
+        this(status, rollbackSql, derived, irreversible, dataLoss, schemaDifferences, dataDifferences, failure, List.of());
     }
 
     /** Whether the rollback blocks the change (an unverified rollback must never be offered). */

@@ -18,13 +18,27 @@ import java.util.TreeSet;
  * equal. Used to rebuild shadows, to verify rollbacks by round trip and to detect drift.
  *
  * @param schemas the namespaces covered
- * @param objects by {@link SchemaObject#key()}, sorted
+ * @param objects  by {@link SchemaObject#key()}, sorted
+ * @param coverage which object kinds the reader knew when the snapshot was taken: 1 = before
+ *                 collations, domains, composite types, identity options, comments, column and
+ *                 schema grants (absent in a stored snapshot means 1); {@link #COVERAGE} now
  */
-public record SchemaSnapshot(List<String> schemas, Map<String, SchemaObject> objects) {
+public record SchemaSnapshot(List<String> schemas, Map<String, SchemaObject> objects, Integer coverage) {
+
+    /** The coverage of snapshots read now. */
+    public static final int COVERAGE = 2;
+
+    /** Key prefixes of the kinds added with coverage 2 (composite types share {@code type:} with enums). */
+    public static final List<String> ADDED_IN_2 = List.of("collation:", "domain:", "identity:", "comment:", "column-grant:", "schema-grant:");
 
     public SchemaSnapshot {
         schemas = List.copyOf(schemas);
         objects = java.util.Collections.unmodifiableMap(new TreeMap<>(objects));
+        coverage = coverage == null ? 1 : coverage;
+    }
+
+    public SchemaSnapshot(List<String> schemas, Map<String, SchemaObject> objects) {
+        this(schemas, objects, COVERAGE);
     }
 
     /** Reads the snapshot of {@code schemas} through {@code connection} (any role that can see the catalogs). */

@@ -15,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,6 +66,7 @@ class RollbackVerifierService implements io.sextant.platform.changes.RollbackVer
                 try (Connection c = shadow.connect()) {
                     SchemaSnapshot before = SchemaSnapshot.read(c, target.schemas());
                     Map<String, String> sumsBefore = checksums(c, before);
+                    Map<String, CatalogReader.SequencePosition> seqBefore = CatalogReader.sequencePositions(c, target.schemas());
                     for (String script : List.of(forwardSql, rollback)) {
                         for (SqlStatement s : StatementSplitter.split(script)) {
                             try (Statement st = c.createStatement()) {
@@ -83,14 +86,56 @@ class RollbackVerifierService implements io.sextant.platform.changes.RollbackVer
                             dataDiff.add(t + ": sampled rows differ after the round trip (md5 " + sum + " → " + sumsAfter.get(t) + ")");
                         }
                     });
+                    List<String> warnings = new ArrayList<>();
+                    compareSequences(seqBefore, CatalogReader.sequencePositions(c, target.schemas()), forwardSql + "\n" + rollback,
+                            dataDiff, warnings);
                     Status status = schemaDiff.isEmpty() && dataDiff.isEmpty() ? Status.VERIFIED : Status.DIFFERS;
                     return new RollbackCheck(status, rollback, derived, derived ? d.irreversible() : List.of(), d.dataLoss(),
-                            schemaDiff, dataDiff, null);
+                            schemaDiff, dataDiff, null, warnings);
                 }
             }
         } catch (SQLException e) {
             throw new ChangeRefusedException("shadow-unavailable", "Cannot build a shadow of " + targetId + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Sequence positions after the round trip (D008): a sequence that would hand out a value again
+     * (its next value went back) or that the scripts name themselves (setval, restart, nextval on it)
+     * must come back exactly — a difference blocks. One that only moved forward through use (a
+     * default's nextval while forward inserted rows that rollback deleted) is a warning: PostgreSQL
+     * never rolls sequences back either, and the gap is harmless. Definitions (increment, bounds,
+     * cycle) are compared with the catalog snapshot like any other object.
+     */
+    static void compareSequences(Map<String, CatalogReader.SequencePosition> before, Map<String, CatalogReader.SequencePosition> after,
+                                 String scripts, List<String> blocking, List<String> warnings) {
+        Set<String> named = named(scripts);
+        before.forEach((seq, was) -> {
+            CatalogReader.SequencePosition now = after.get(seq);
+            if (now == null || now.equals(was)) {
+                return; // a sequence that is gone or changed its definition is a catalog difference already
+            }
+            String line = "sequence " + seq + ": " + was + " → " + now;
+            boolean back = was.increment() > 0 ? now.next() < was.next() : now.next() > was.next();
+            String name = seq.substring(seq.lastIndexOf('.') + 1).replace("\"", "").toLowerCase(java.util.Locale.ROOT);
+            if (back) {
+                blocking.add(line + " (went back: values already handed out would be handed out again)");
+            } else if (named.contains(name)) {
+                blocking.add(line + " (the change sets this sequence itself; the rollback must restore it)");
+            } else {
+                warnings.add(line + " (advanced by use during the round trip; not restored, as in PostgreSQL itself)");
+            }
+        });
+    }
+
+    /** Every word of the scripts, lower-cased, string literals included ({@code setval('app.s', 1)} names {@code s} in one). */
+    private static Set<String> named(String scripts) {
+        Set<String> out = new HashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*").matcher(scripts);
+        while (m.find()) {
+            out.add(m.group().toLowerCase(java.util.Locale.ROOT));
+        }
+        return out;
     }
 
     /** table → md5 of its rows in a stable order; a table that is gone has no entry (and so differs). */

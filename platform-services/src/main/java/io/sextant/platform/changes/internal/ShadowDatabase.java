@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +86,7 @@ public final class ShadowDatabase implements AutoCloseable {
                 DataCopier.copyAll(live, c, snapshot, rowCap, listener, notes);
             }
             retry(st, deferred);
+            copySequencePositions(live, c, snapshot);
             st.execute("analyze");
             if (copyStatistics) {
                 StatisticsCopier.copy(live, c, snapshot, notes);
@@ -111,16 +113,49 @@ public final class ShadowDatabase implements AutoCloseable {
         }
     }
 
-    private void retry(Statement st, List<SchemaObject> deferred) {
-        for (SchemaObject o : List.copyOf(deferred)) {
-            try {
-                st.execute(o.ddl());
-                deferred.remove(o);
-            } catch (SQLException e) {
-                if (o.phase() > 3) {
-                    deferred.remove(o);
-                    notes.add("not rebuilt on the shadow: " + o.key() + " (" + e.getMessage() + ")");
+    /** Sets every shadow sequence to its live position, so a forward that inserts does not collide with copied rows. */
+    private void copySequencePositions(Connection live, Connection c, SchemaSnapshot snapshot) {
+        try {
+            var shadowSequences = CatalogReader.sequencePositions(c, snapshot.schemas()).keySet();
+            for (var e : CatalogReader.sequencePositions(live, snapshot.schemas()).entrySet()) {
+                if (!shadowSequences.contains(e.getKey())) {
+                    continue;
                 }
+                try (var ps = c.prepareStatement("select setval(?::regclass, ?, ?)")) {
+                    ps.setString(1, e.getKey());
+                    ps.setLong(2, e.getValue().lastValue());
+                    ps.setBoolean(3, e.getValue().called());
+                    ps.execute();
+                } catch (SQLException ex) {
+                    notes.add("sequence " + e.getKey() + " keeps its shadow position (" + ex.getMessage() + ")");
+                }
+            }
+        } catch (SQLException ex) {
+            notes.add("sequence positions were not copied to the shadow (" + ex.getMessage() + ")");
+        }
+    }
+
+    /** Runs the deferred objects again until a pass makes no progress (objects of one phase may depend on each other). */
+    private void retry(Statement st, List<SchemaObject> deferred) {
+        Map<SchemaObject, String> errors = new java.util.LinkedHashMap<>();
+        boolean progress = true;
+        while (progress && !deferred.isEmpty()) {
+            progress = false;
+            for (SchemaObject o : List.copyOf(deferred)) {
+                try {
+                    st.execute(o.ddl());
+                    deferred.remove(o);
+                    errors.remove(o);
+                    progress = true;
+                } catch (SQLException e) {
+                    errors.put(o, e.getMessage());
+                }
+            }
+        }
+        for (SchemaObject o : List.copyOf(deferred)) {
+            if (o.phase() > 3) {
+                deferred.remove(o);
+                notes.add("not rebuilt on the shadow: " + o.key() + " (" + errors.get(o) + ")");
             }
         }
     }

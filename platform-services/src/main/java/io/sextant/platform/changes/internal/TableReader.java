@@ -43,8 +43,10 @@ final class TableReader {
         });
         query(c, scope, """
                 select n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-                       pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, a.attislocal
+                       pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, a.attislocal,
+                       case when a.attcollation <> ty.typcollation then a.attcollation::regcollation::text end
                 from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+                join pg_type ty on ty.oid = a.atttypid
                 left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
                 where %s and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
                 order by c.oid, a.attnum""", r -> {
@@ -53,6 +55,9 @@ final class TableReader {
                 return; // inherited columns come with the parent
             }
             cols.append(cols.isEmpty() ? "" : ", ").append(Sql.ident(r.getString(3))).append(' ').append(r.getString(4));
+            if (r.getString(10) != null) {
+                cols.append(" collate ").append(r.getString(10));
+            }
             String generated = r.getString(8);
             String identity = r.getString(7);
             if (generated != null && !generated.isEmpty()) {

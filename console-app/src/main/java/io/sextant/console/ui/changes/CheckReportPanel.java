@@ -88,6 +88,13 @@ final class CheckReportPanel {
         }));
         verdict.setId("rollback-verdict");
         panel.add(verdict);
+        if (!rb.warnings().isEmpty()) {
+            // not blocking (e.g. a sequence advanced by use), but worth knowing before approving
+            Div warnings = new Div();
+            warnings.setId("rollback-warnings");
+            rb.warnings().forEach(w -> warnings.add(new Paragraph("Warning: " + w)));
+            panel.add(warnings);
+        }
         return panel;
     }
 

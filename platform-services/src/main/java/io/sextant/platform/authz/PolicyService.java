@@ -163,14 +163,34 @@ public class PolicyService {
     @PreAuthorize(READ)
     public CompiledPolicy effective(UUID projectId, @Nullable String versionSource) {
         Project p = project(projectId);
-        String project = versionSource != null ? versionSource : published(projectId).map(PolicyVersion::source).orElse("");
+        Optional<PolicyVersion> published = versionSource == null ? published(projectId) : Optional.empty();
+        String project = versionSource != null ? versionSource : published.map(PolicyVersion::source).orElse("");
+        // compiled once per project state and policy text; the tables' schema is re-read after a short while
+        String key = projectId + "|" + p.version() + "|" + p.readOnly() + "|" + p.policyPack() + "|" + p.isolation() + "|"
+                + PolicyParser.sha256(project);
+        Compiled cached = compiled.get(key);
+        if (cached != null && System.nanoTime() - cached.at() < SCHEMA_TTL_NANOS) {
+            return cached.policy();
+        }
         List<TableSchema> schemas = tables.tables(p).stream().map(TenantTables.Table::schema).toList();
+        // table rules (of the published version, or of the draft for a what-if) replace the platform's default access
+        boolean own = hasTableRules(p, project, schemas);
         // decide with the canonical text, so the positions in traces are those of the stored policy text and replay is exact
-        boolean own = versionSource != null ? hasTableRules(p, versionSource, schemas) : ownPolicy(projectId, null);
         Policy policy = PolicyParser.parse(PolicyParser.parse(PlatformPolicies.forProject(p, own) + "\n" + project, schemas).canonical(), schemas);
-        remember(policy, projectId, versionSource == null ? published(projectId).map(PolicyVersion::versionHash).orElse(null) : null);
-        return CompiledPolicy.of(policy);
+        remember(policy, projectId, published.map(PolicyVersion::versionHash).orElse(null));
+        CompiledPolicy result = CompiledPolicy.of(policy);
+        if (compiled.size() > 256) {
+            compiled.clear();
+        }
+        compiled.put(key, new Compiled(result, System.nanoTime()));
+        return result;
     }
+
+    private record Compiled(CompiledPolicy policy, long at) {
+    }
+
+    private static final long SCHEMA_TTL_NANOS = Duration.ofSeconds(30).toNanos();
+    private final java.util.Map<String, Compiled> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
     private void remember(Policy policy, UUID projectId, @Nullable String versionHash) {
         dsl.insertInto(POLICY_TEXT).set(POLICY_TEXT.POLICY_HASH, policy.hash()).set(POLICY_TEXT.CANONICAL, policy.canonical())

@@ -71,7 +71,11 @@ class StuckChangeTests {
             assertThatThrownBy(() -> as("eve", role, () -> changes.resetStuck(recent.changeId())))
                     .isInstanceOfSatisfying(ChangeRefusedException.class, e -> assertThat(e.reason()).isEqualTo("missing-role"));
         }
-        assertThat(changes.find(recent.changeId()).orElseThrow().state()).isEqualTo(ChangeState.CHECKING);
+        assertThat(as("bob", "OPERATOR", () -> changes.find(recent.changeId())).orElseThrow().state()).isEqualTo(ChangeState.CHECKING);
+        // reading a change needs a console role too (and the refusal is audited)
+        assertThatThrownBy(() -> as("mallory", "GUEST", () -> changes.find(recent.changeId())))
+                .isInstanceOfSatisfying(ChangeRefusedException.class, e -> assertThat(e.reason()).isEqualTo("missing-role"));
+        assertThat(auditOutcomes(recent.changeId(), "changes.change.read")).containsExactly("refused");
         assertThat(auditOutcomes(recent.changeId(), "changes.change.reset")).containsExactly("refused", "refused", "refused");
         assertThat(auditOutcomes(submitted.changeId(), "changes.change.reset")).containsExactly("refused");
     }

@@ -173,16 +173,19 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
 
     @Override
     public Optional<ChangeRequest> find(String changeId) {
+        reader("changes.change.read", changeId);
         return tx.execute(st -> repo.find(changeId));
     }
 
     @Override
     public List<ChangeRequest> list(String targetId) {
+        reader("changes.change.list", targetId);
         return tx.execute(st -> repo.list(targetId));
     }
 
     @Override
     public Optional<ChangeCheckResult> latestCheck(String changeId) {
+        reader("changes.change.read", changeId);
         return tx.execute(st -> repo.find(changeId).flatMap(c -> repo.latestCheck(changeId, c.contentHash()))
                 .map(json -> Json.read(json, ChangeCheckResult.class)));
     }
@@ -239,6 +242,14 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
             throw refuse(action, subject, new ChangeRefusedException("missing-role", "Only operators may do this"));
         }
         return who;
+    }
+
+    /** Reading changes (their SQL, checks and state) needs a console role; refusals are audited. */
+    private void reader(String action, @Nullable String subject) {
+        Actors.current();
+        if (!(Actors.isOperator() || CurrentRoles.has(ConsoleRole.COMPLIANCE) || CurrentRoles.has(ConsoleRole.SUPPORT))) {
+            throw refuse(action, subject, new ChangeRefusedException("missing-role", "Reading change requests needs a console role"));
+        }
     }
 
     private ChangeRefusedException refuse(String action, @Nullable String subject, ChangeRefusedException e) {

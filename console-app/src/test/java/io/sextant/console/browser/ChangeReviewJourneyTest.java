@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 @ConsoleTest
 class ChangeReviewJourneyTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.sextant.platform.tenancy.RegionServers regions;
+
     static Browser browser;
 
     @BeforeAll
@@ -31,7 +34,7 @@ class ChangeReviewJourneyTest {
     }
 
     @Test
-    void riskyChangeIsRewrittenApprovedByAnotherOperatorAndApplied() {
+    void riskyChangeIsRewrittenApprovedByAnotherOperatorAndApplied() throws java.sql.SQLException {
         Page author = browser.newPage();
         Browser.signIn(author, TestPort.console(), "operator", "operator-demo-pass");
         author.navigate(TestPort.console() + "/changes");
@@ -112,6 +115,23 @@ class ChangeReviewJourneyTest {
         Browser.vaadinIdle(author);
         assertThat(author.textContent("#drift-summary")).contains("No drift");
         Browser.screenshot(author, "change-drift");
+
+        // An index created behind the board's back is drift, shown as DDL.
+        try (java.sql.Connection c = regions.owner("eu-central"); java.sql.Statement st = c.createStatement()) {
+            st.execute("create index drift_probe on tenant_data.event_log (kind)");
+        }
+        try {
+            author.click("#run-drift");
+            author.waitForFunction("() => document.querySelector('#drift-summary') && !document.querySelector('#drift-summary').textContent.includes('No drift')",
+                    null, new Page.WaitForFunctionOptions().setTimeout(60_000));
+            Browser.vaadinIdle(author);
+            assertThat(author.textContent("#drift-view")).contains("drift_probe");
+            Browser.screenshot(author, "change-drift-found");
+        } finally {
+            try (java.sql.Connection c = regions.owner("eu-central"); java.sql.Statement st = c.createStatement()) {
+                st.execute("drop index if exists tenant_data.drift_probe");
+            }
+        }
         author.context().close();
     }
 }

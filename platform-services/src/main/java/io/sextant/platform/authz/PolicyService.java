@@ -123,7 +123,11 @@ public class PolicyService {
     /** Checks a policy text against the project's tables without storing it. */
     @PreAuthorize(READ)
     public Policy check(UUID projectId, String source) {
-        Policy p = PolicyParser.parse(source, tables(projectId));
+        return checked(source, tables(projectId));
+    }
+
+    private static Policy checked(String source, List<TableSchema> schemas) {
+        Policy p = PolicyParser.parse(source, schemas);
         for (PolicyRule r : p.rules()) {
             if (r.name().startsWith("platform_")) {
                 throw new PolicySyntaxException("rule names starting with platform_ are reserved for the platform's rules", r.line(), r.column(), 0,
@@ -386,14 +390,16 @@ public class PolicyService {
     @PreAuthorize(READ)
     public CompiledRls compile(UUID projectId, String versionSource) {
         Project p = project(projectId);
-        Policy policy = check(projectId, versionSource);
-        return PolicyCompiler.compile(policy, target(p));
+        return compiled(p, tables.tables(p), versionSource);
     }
 
-    private SqlTarget target(Project p) {
+    /** Compiles against tables read once by the caller (publishing compiles two versions and needs the tables again). */
+    private static CompiledRls compiled(Project p, List<TenantTables.Table> tables, String source) {
+        List<TableSchema> schemas = tables.stream().map(TenantTables.Table::schema).toList();
         String tenant = p.isolation() == IsolationModel.SHARED ? "platform.current_tenant_id()" : "'" + p.id() + "'::uuid";
-        return new SqlTarget(p.dbRole(), tenant, SqlTarget.CLAIMS_SETTING, SqlTarget.CONTEXT_SETTING,
-                tables.tables(p).stream().map(TenantTables.Table::schema).toList(), "sx" + p.id().toString().substring(0, 8), false);
+        SqlTarget target = new SqlTarget(p.dbRole(), tenant, SqlTarget.CLAIMS_SETTING, SqlTarget.CONTEXT_SETTING, schemas,
+                "sx" + p.id().toString().substring(0, 8), false);
+        return PolicyCompiler.compile(checked(source, schemas), target);
     }
 
     /**
@@ -417,9 +423,10 @@ public class PolicyService {
             throw new IllegalStateException("The policy tests fail (" + tests.failures() + " of " + tests.results().size()
                     + "); publishing needs them to pass");
         }
-        CompiledRls next = compile(projectId, v.source());
+        List<TenantTables.Table> projectTables = tables.tables(p);
+        CompiledRls next = compiled(p, projectTables, v.source());
         Optional<PolicyVersion> current = published(projectId);
-        CompiledRls previous = current.map(c -> compile(projectId, c.source())).orElse(null);
+        CompiledRls previous = current.map(c -> compiled(p, projectTables, c.source())).orElse(null);
         boolean nextOwn = !next.policies().isEmpty();
         boolean previousOwn = previous != null && !previous.policies().isEmpty();
         StringBuilder forward = new StringBuilder("-- Publish policy version " + versionHash.substring(0, 12) + " of " + p.slug() + "\n");
@@ -435,8 +442,8 @@ public class PolicyService {
         }
         if (nextOwn != previousOwn) {
             // own table rules replace the platform's default access within the tenant (the tenant boundary stays)
-            defaultAccess(p, !nextOwn, forward);
-            defaultAccess(p, !previousOwn, rollback);
+            defaultAccess(p, projectTables, !nextOwn, forward);
+            defaultAccess(p, projectTables, !previousOwn, rollback);
         }
         String targetId = p.isolation() == IsolationModel.SHARED ? "region:" + p.region()
                 : "tenant:" + organizations.list().stream().filter(o -> o.id().equals(p.orgId())).findFirst().map(o -> o.slug()).orElseThrow() + "/" + p.slug();
@@ -454,12 +461,12 @@ public class PolicyService {
         return change;
     }
 
-    private void defaultAccess(Project p, boolean on, StringBuilder sql) {
+    private static void defaultAccess(Project p, List<TenantTables.Table> projectTables, boolean on, StringBuilder sql) {
         if (p.isolation() == IsolationModel.SHARED) {
             sql.append("update platform.tenant_role set own_policy = ").append(!on).append(" where role_name = '").append(p.dbRole()).append("';\n");
             return;
         }
-        for (TenantTables.Table t : tables.tables(p)) {
+        for (TenantTables.Table t : projectTables) {
             String q = t.schema().qualifiedName();
             sql.append(on ? "create policy tenant_all on " + q + " to " + p.dbRole() + " using (true) with check (true)"
                     : "drop policy if exists tenant_all on " + q).append(";\n");

@@ -71,9 +71,10 @@ public class PolicySimulator {
         access.requireRows(target, "authz.simulate");
         Project principalProject = req.principalProjectId() == null ? null : policies.project(req.principalProjectId());
         String role = sessionRole(target, principalProject);
-        TenantTables.Table table = tables.tables(target).stream().filter(t -> t.schema().name().equals(req.table())).findFirst()
+        List<TenantTables.Table> targetTables = tables.tables(target);
+        TenantTables.Table table = targetTables.stream().filter(t -> t.schema().name().equals(req.table())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown table '" + req.table() + "' in project " + target.slug() + "; tables: "
-                        + String.join(", ", tables.tables(target).stream().map(t -> t.schema().name()).toList())));
+                        + String.join(", ", targetTables.stream().map(t -> t.schema().name()).toList())));
         String key = table.primaryKey().isEmpty() ? "ctid" : table.primaryKey().get(0);
         Map<String, @Nullable Object> setValues = typed(table, req.set(), "set");
         Map<String, @Nullable Object> whereValues = typed(table, req.where(), "where");

@@ -61,61 +61,58 @@ public final class PropertyCheck {
         }
     }
 
+    /** A failing value, the failure, and the choices that produce it. */
+    private record Failing<T>(T value, Throwable failure, List<Integer> choices) {
+    }
+
     private static <T> void shrinkAndThrow(String name, Gen<T> gen, Consumer<T> property, T original, List<Integer> choices, Throwable failure,
             long seed, int tries) {
-        List<Integer> best = new ArrayList<>(choices);
-        T bestValue = original;
-        Throwable bestFailure = failure;
+        Failing<T> best = new Failing<>(original, failure, List.copyOf(choices));
         int steps = 0;
         int attempts = 0;
         boolean improved = true;
         while (improved && attempts < MAX_SHRINK_ATTEMPTS) {
             improved = false;
             for (int k : new int[] {8, 4, 2, 1}) {
-                for (int i = best.size() - k; i >= 0 && attempts < MAX_SHRINK_ATTEMPTS; i--) {
-                    List<Integer> candidate = new ArrayList<>(best.subList(0, i));
-                    candidate.addAll(best.subList(Math.min(best.size(), i + k), best.size()));
+                for (int i = best.choices().size() - k; i >= 0 && attempts < MAX_SHRINK_ATTEMPTS; i--) {
+                    List<Integer> candidate = new ArrayList<>(best.choices().subList(0, i));
+                    candidate.addAll(best.choices().subList(Math.min(best.choices().size(), i + k), best.choices().size()));
                     attempts++;
-                    Object[] r = attempt(gen, property, candidate);
-                    if (r != null && simpler((List<Integer>) r[2], best)) {
-                        best = new ArrayList<>((List<Integer>) r[2]);
-                        bestValue = (T) r[0];
-                        bestFailure = (Throwable) r[1];
+                    Failing<T> f = simplerFailure(gen, property, candidate, best);
+                    if (f != null) {
+                        best = f;
                         steps++;
                         improved = true;
                     }
                 }
             }
-            for (int i = 0; i < best.size() && attempts < MAX_SHRINK_ATTEMPTS; i++) {
+            for (int i = 0; i < best.choices().size() && attempts < MAX_SHRINK_ATTEMPTS; i++) {
                 int lo = 0;
-                int hi = best.get(i);
+                int hi = best.choices().get(i);
                 while (lo < hi && attempts < MAX_SHRINK_ATTEMPTS) {
                     int mid = (lo + hi) / 2;
-                    List<Integer> candidate = new ArrayList<>(best);
+                    List<Integer> candidate = new ArrayList<>(best.choices());
                     candidate.set(i, mid);
                     attempts++;
-                    Object[] r = attempt(gen, property, candidate);
-                    if (r != null && simpler((List<Integer>) r[2], best)) {
-                        best = new ArrayList<>((List<Integer>) r[2]);
-                        bestValue = (T) r[0];
-                        bestFailure = (Throwable) r[1];
+                    Failing<T> f = simplerFailure(gen, property, candidate, best);
+                    if (f != null) {
+                        best = f;
                         steps++;
                         improved = true;
-                        hi = i < best.size() ? best.get(i) : 0;
+                        hi = i < best.choices().size() ? best.choices().get(i) : 0;
                     } else {
                         lo = mid + 1;
                     }
                 }
             }
         }
-        AssertionError e = new AssertionError("Property " + name + " failed after " + tries + " tries (seed " + seed + ").\n"
-                + "Shrunk sample (" + steps + " steps):\n" + bestValue + "\n" + bestFailure.getMessage() + "\n\nOriginal sample:\n" + original
-                + "\n" + failure.getMessage(), bestFailure);
-        throw e;
+        throw new AssertionError("Property " + name + " failed after " + tries + " tries (seed " + seed + ").\n"
+                + "Shrunk sample (" + steps + " steps):\n" + best.value() + "\n" + best.failure().getMessage() + "\n\nOriginal sample:\n" + original
+                + "\n" + failure.getMessage(), best.failure());
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> Object[] attempt(Gen<T> gen, Consumer<T> property, List<Integer> choices) {
+    /** Replays {@code choices}; the failure they produce if it is simpler than {@code best}, else null. */
+    private static <T> Failing<T> simplerFailure(Gen<T> gen, Consumer<T> property, List<Integer> choices, Failing<T> best) {
         Source replay = Source.replay(choices);
         T value;
         try {
@@ -124,7 +121,7 @@ public final class PropertyCheck {
             return null;
         }
         Throwable f = fails(property, value);
-        return f == null ? null : new Object[] {value, f, replay.choices()};
+        return f != null && simpler(replay.choices(), best.choices()) ? new Failing<>(value, f, replay.choices()) : null;
     }
 
     /** Shorter is simpler; at equal length, the first smaller choice decides. */

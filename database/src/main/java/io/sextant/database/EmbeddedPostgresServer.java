@@ -27,6 +27,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     public static final String SUPERUSER = "postgres";
+    /** The major version of the bundled binaries (zonky's default resource). */
+    public static final int MAJOR = 18;
+
+    /** Servers started in this JVM by port, so that tests can inspect a region's server as its superuser. */
+    private static final java.util.Map<Integer, EmbeddedPostgresServer> STARTED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Path home;
     private final String superuserSecret;
@@ -60,7 +65,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             try {
                 EmbeddedPostgres pg = builder(dataDir, secret, port).setLocaleConfig("pwfile", pwfile.toString()).start();
                 log.info("Embedded PostgreSQL listening on 127.0.0.1:{} (data in {})", pg.getPort(), dataDir);
-                return new EmbeddedPostgresServer(home, pg, secret);
+                EmbeddedPostgresServer server = new EmbeddedPostgresServer(home, pg, secret);
+                STARTED.put(server.port(), server);
+                return server;
             } finally {
                 Files.deleteIfExists(pwfile);
             }
@@ -127,7 +134,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** Rewrites pg_hba.conf so that every connection must present a scram-sha-256 password. */
-    private static void requirePasswords(Path dataDir) {
+    static void requirePasswords(Path dataDir) {
         List<String> lines = List.of(
                 "# Written by Sextant: loopback only, passwords only (scram-sha-256).",
                 "local   all   all                 scram-sha-256",
@@ -142,6 +149,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The embedded server this JVM started on that loopback port, if any. */
+    public static java.util.Optional<EmbeddedPostgresServer> onPort(int port) {
+        return java.util.Optional.ofNullable(STARTED.get(port));
     }
 
     public Path home() {

@@ -6,7 +6,8 @@ import java.util.List;
  * A database that schema changes are applied to, reachable by JDBC as a role that owns its
  * objects. The platform's own database is the first kind; the tenancy capability adds "a dedicated
  * tenant's database" and "the shared tenant tables of a region" through a {@link ChangeTargetProvider}.
- * Shadows are created on the same server with the same role, so that role needs CREATEDB.
+ * Checks only read the target (read-only sessions); shadows run on a throwaway server of their own,
+ * never on the target's (D008), so the owner role needs no CREATEDB for them.
  */
 public interface ChangeTarget {
 

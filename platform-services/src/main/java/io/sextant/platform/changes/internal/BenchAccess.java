@@ -13,7 +13,12 @@ public final class BenchAccess {
     private BenchAccess() {
     }
 
-    public static ShadowApplier shadowApplier(ChangeTargets targets, MigrationLinter linter) {
+    /** Shadow servers kept under {@code directory} (close them when done). */
+    public static ShadowServers shadowServers(java.nio.file.Path directory) {
+        return new ShadowServers(directory);
+    }
+
+    public static ShadowApplier shadowApplier(ChangeTargets targets, MigrationLinter linter, ShadowServers servers) {
         return new ShadowApplierService(targets, linter, new BoardGate(new io.sextant.platform.audit.AuditLog() {
             @Override
             public long append(io.sextant.platform.audit.AuditEntry entry) {
@@ -24,6 +29,6 @@ public final class BenchAccess {
             public long appendRefusal(io.sextant.platform.audit.AuditEntry entry) {
                 throw new IllegalStateException("the bench runs as an operator: " + entry);
             }
-        }));
+        }), servers);
     }
 }

@@ -26,7 +26,7 @@ final class Calibrator {
     private Calibrator() {
     }
 
-    static List<StatementMeasurement> project(ChangeTarget target, SchemaSnapshot snapshot, Connection live,
+    static List<StatementMeasurement> project(ShadowServers servers, ChangeTarget target, SchemaSnapshot snapshot, Connection live,
                                               List<SqlStatement> statements, List<StatementMeasurement> measured,
                                               Map<String, Long> liveRows, ShadowOptions options,
                                               ShadowProgressListener listener, List<String> notes) {
@@ -57,7 +57,7 @@ final class Calibrator {
         for (int k : sizes) {
             listener.progress("calibrate", ++step, sizes.size(), k + " rows per table");
             try {
-                Map<Integer, Double> times = runAt(target, snapshot, live, statements, measured.size(), k);
+                Map<Integer, Double> times = runAt(servers, target, snapshot, live, statements, measured.size(), k);
                 times.forEach((i, ms) -> {
                     String rel = locked.get(i);
                     if (rel != null && liveRows.get(rel) > k) {
@@ -84,10 +84,10 @@ final class Calibrator {
     }
 
     /** Statement index → wall time, for the first {@code count} statements on a shadow with k rows per table. */
-    private static Map<Integer, Double> runAt(ChangeTarget target, SchemaSnapshot snapshot, Connection live,
+    private static Map<Integer, Double> runAt(ShadowServers servers, ChangeTarget target, SchemaSnapshot snapshot, Connection live,
                                               List<SqlStatement> statements, int count, int k) throws SQLException {
         Map<Integer, Double> out = new HashMap<>();
-        try (ShadowDatabase shadow = ShadowDatabase.create(target.endpoint())) {
+        try (ShadowDatabase shadow = ShadowDatabase.create(servers, live, target.schemas())) {
             shadow.build(snapshot, live, k, false, ShadowProgressListener.NONE);
             try (Connection w = shadow.connect(); Connection o = shadow.connect();
                  StatementRunner runner = new StatementRunner(w, o, java.time.Duration.ofMinutes(30))) {

@@ -13,6 +13,8 @@ import io.sextant.platform.changes.ChangeState;
 import io.sextant.platform.changes.ChangeSubmission;
 import io.sextant.platform.changes.ChangeTarget;
 import io.sextant.platform.changes.ChangeTargets;
+import io.sextant.platform.changes.LintReport;
+import io.sextant.platform.changes.MigrationLinter;
 import io.sextant.platform.changes.RiskAssessment;
 import io.sextant.platform.changes.RollbackCheck;
 import io.sextant.platform.changes.RollbackVerifier;
@@ -44,6 +46,8 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
     private final ChangeTargets targets;
     private final ShadowApplier shadow;
     private final RollbackVerifier rollbacks;
+    private final MigrationLinter linter;
+    private final SyntaxChecker syntax;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private static final List<ChangeState> HELD = List.of(ChangeState.CHECKING, ChangeState.APPLYING);
@@ -53,7 +57,7 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
     private final AuditQuery auditQuery;
 
     ChangeRequestServiceImpl(JooqChangeRepository repo, ChangeTargets targets, ShadowApplier shadow, RollbackVerifier rollbacks,
-                             AuditLog audit, AuditQuery auditQuery, TransactionTemplate tx, Clock clock,
+                             MigrationLinter linter, SyntaxChecker syntax, AuditLog audit, AuditQuery auditQuery, TransactionTemplate tx, Clock clock,
                              @Value("${sextant.changes.stuck-after:15m}") Duration stuckAfter) {
         this.stuckAfter = stuckAfter;
         this.auditQuery = auditQuery;
@@ -61,6 +65,8 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
         this.targets = targets;
         this.shadow = shadow;
         this.rollbacks = rollbacks;
+        this.linter = linter;
+        this.syntax = syntax;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -76,6 +82,7 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
         if (ContentHash.normalise(s.forwardSql()).isBlank()) {
             throw refuse("changes.change.submit", s.targetId(), new ChangeRefusedException("empty-change", "The change has no statement"));
         }
+        requireParses("changes.change.submit", s.targetId(), s.forwardSql(), s.rollbackSql());
         String id = ContentHash.id(s.targetId(), s.forwardSql(), s.rollbackSql());
         String hash = ContentHash.of(s.forwardSql(), s.rollbackSql());
         return tx.execute(st -> {
@@ -105,9 +112,23 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
         });
     }
 
+    /** PostgreSQL's own parser, on a throwaway server, before anything is stored or a version taken (D006). */
+    private void requireParses(String action, String target, String forwardSql, @Nullable String rollbackSql) {
+        List<String> errors = new java.util.ArrayList<>();
+        syntax.check(forwardSql).forEach(f -> errors.add("forward, line " + f.line() + ", column " + f.column() + ": " + f.message()));
+        if (rollbackSql != null && !rollbackSql.isBlank()) {
+            syntax.check(rollbackSql).forEach(f -> errors.add("rollback, line " + f.line() + ", column " + f.column() + ": " + f.message()));
+        }
+        if (!errors.isEmpty()) {
+            throw refuse(action, target, new ChangeRefusedException("syntax-error",
+                    "PostgreSQL cannot parse the change: " + String.join("; ", errors)));
+        }
+    }
+
     @Override
     public ChangeRequest edit(String changeId, int expectedVersion, String forwardSql, @Nullable String rollbackSql) {
         operator("changes.change.edit", changeId);
+        requireParses("changes.change.edit", changeId, forwardSql, rollbackSql);
         return tx.execute(st -> {
             ChangeRequest c = repo.lock(changeId).orElseThrow(() -> refuse("changes.change.edit", changeId, notFound(changeId)));
             if (!EDITABLE.contains(c.state())) {
@@ -142,8 +163,9 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
         ShadowReport report = shadow.apply(c.targetId(), c.forwardSql(), options, listener);
         listener.progress("rollback", 0, 1, "round trip forward → rollback");
         RollbackCheck rollback = rollbacks.verify(c.targetId(), c.forwardSql(), c.rollbackSql(), options.rowCap());
-        RiskAssessment risk = RiskAssessor.assess(target, report, rollback);
-        ChangeCheckResult result = new ChangeCheckResult(changeId, c.contentHash(), report, rollback, risk);
+        LintReport rollbackLint = rollback.rollbackSql() == null ? null : linter.lint("rollback", rollback.rollbackSql());
+        RiskAssessment risk = RiskAssessor.assess(target, report, rollback, rollbackLint);
+        ChangeCheckResult result = new ChangeCheckResult(changeId, c.contentHash(), report, rollback, risk, rollbackLint);
         ChangeState next = risk.blocked() ? ChangeState.FAILED : risk.needsApproval() ? ChangeState.NEEDS_APPROVAL : ChangeState.APPROVED;
         tx.executeWithoutResult(st -> {
             repo.insertCheck(changeId, c.contentHash(), !risk.blocked(), Json.write(result), clock.instant());

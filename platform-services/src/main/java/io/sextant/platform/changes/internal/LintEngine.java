@@ -21,6 +21,11 @@ public final class LintEngine {
     private LintEngine() {
     }
 
+    /** The rule of that id. */
+    static LintRule rule(String id) {
+        return RULES.get(id);
+    }
+
     public static LintReport lint(String source, String sql, boolean assumeInTransaction) {
         List<Statement> statements = ScriptSplitter.split(sql);
         LintContext ctx = new LintContext(assumeInTransaction);
@@ -38,6 +43,7 @@ public final class LintEngine {
                 }
             }
             SecurityRules.check(s, ctx);
+            ServerRules.check(s, ctx);
             // last, so a table is "new" only for the statements after the one that creates it
             TableRules.check(s, ctx);
         }

@@ -10,6 +10,7 @@ import io.sextant.platform.changes.StatementMeasurement;
 import io.sextant.platform.identity.ConsoleRole;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The gate: a pure function of lint, measurement, rollback check and blast radius. Measurement
@@ -24,11 +25,27 @@ final class RiskAssessor {
     private RiskAssessor() {
     }
 
-    static RiskAssessment assess(ChangeTarget target, ShadowReport shadow, RollbackCheck rollback) {
+    /**
+     * @param rollbackLint the rollback script linted like the forward one. Its security-relevant
+     *                     findings (grants, policies, roles, server-wide effects) count as if the
+     *                     forward had them: a rollback runs on the live server as surely as the
+     *                     forward. Its data-loss findings do not raise the risk, since undoing a
+     *                     create is a drop; the round trip and its data-loss list judge those.
+     */
+    static RiskAssessment assess(ChangeTarget target, ShadowReport shadow, RollbackCheck rollback, @Nullable LintReport rollbackLint) {
         LintReport lint = shadow.lint();
         List<String> reasons = new ArrayList<>();
         RiskLevel level = lint.risk();
         reasons.add("lint: " + lint.risk() + " (" + lint.findings().size() + " findings)");
+        boolean rollbackSecurity = false;
+        if (rollbackLint != null && rollbackLint.securityRelevant()) {
+            RiskLevel rl = rollbackLint.hasErrors() ? RiskLevel.CRITICAL : RiskLevel.HIGH;
+            rollbackSecurity = true;
+            reasons.add("rollback lint: security-relevant (" + rollbackLint.findings().stream()
+                    .filter(f -> LintEngine.rule(f.ruleId()).securityRelevant()).map(f -> f.ruleId()).distinct()
+                    .collect(java.util.stream.Collectors.joining(", ")) + ") → " + rl);
+            level = max(level, rl);
+        }
         boolean blocked = false;
         if (shadow.failure() != null) {
             blocked = true;
@@ -67,10 +84,11 @@ final class RiskAssessor {
             reasons.add("blast radius: " + target.tenantsAffected() + " tenants (" + level + " → " + raised + ")");
             level = raised;
         }
-        boolean needsApproval = lint.destructive() || lint.breaking() || lint.securityRelevant() || irreversible
+        boolean security = lint.securityRelevant() || rollbackSecurity;
+        boolean needsApproval = lint.destructive() || lint.breaking() || security || irreversible
                 || level.compareTo(RiskLevel.HIGH) >= 0;
         String role = !needsApproval ? null
-                : lint.securityRelevant() ? ConsoleRole.SECURITY_ADMIN.name() : ConsoleRole.OPERATOR.name();
+                : security ? ConsoleRole.SECURITY_ADMIN.name() : ConsoleRole.OPERATOR.name();
         return new RiskAssessment(level, needsApproval, role, blocked, reasons);
     }
 

@@ -30,10 +30,12 @@ class RollbackVerifierService implements io.sextant.platform.changes.RollbackVer
     private final ChangeTargets targets;
 
     private final BoardGate gate;
+    private final ShadowServers servers;
 
-    RollbackVerifierService(ChangeTargets targets, BoardGate gate) {
+    RollbackVerifierService(ChangeTargets targets, BoardGate gate, ShadowServers servers) {
         this.targets = targets;
         this.gate = gate;
+        this.servers = servers;
     }
 
     @Override
@@ -61,12 +63,14 @@ class RollbackVerifierService implements io.sextant.platform.changes.RollbackVer
             if (rollback == null) {
                 return new RollbackCheck(Status.IRREVERSIBLE, null, true, d.irreversible(), d.dataLoss(), List.of(), List.of(), null);
             }
-            try (ShadowDatabase shadow = ShadowDatabase.create(target.endpoint())) {
+            try (ShadowDatabase shadow = ShadowDatabase.create(servers, live, target.schemas())) {
                 shadow.build(liveSnapshot, live, rowCap, false, ShadowProgressListener.NONE);
-                try (Connection c = shadow.connect()) {
-                    SchemaSnapshot before = SchemaSnapshot.read(c, target.schemas());
-                    Map<String, String> sumsBefore = checksums(c, before);
-                    Map<String, CatalogReader.SequencePosition> seqBefore = CatalogReader.sequencePositions(c, target.schemas());
+                // The scripts run as the owner's NOSUPERUSER namesake; what they did is read as the shadow's superuser,
+                // which row security does not filter.
+                try (Connection c = shadow.connect(); Connection reader = shadow.connectAsSuperuser()) {
+                    SchemaSnapshot before = SchemaSnapshot.read(reader, target.schemas());
+                    Map<String, String> sumsBefore = checksums(reader, before);
+                    Map<String, CatalogReader.SequencePosition> seqBefore = CatalogReader.sequencePositions(reader, target.schemas());
                     for (String script : List.of(forwardSql, rollback)) {
                         for (SqlStatement s : StatementSplitter.split(script)) {
                             try (Statement st = c.createStatement()) {
@@ -77,9 +81,9 @@ class RollbackVerifierService implements io.sextant.platform.changes.RollbackVer
                             }
                         }
                     }
-                    List<String> schemaDiff = before.diff(SchemaSnapshot.read(c, target.schemas())).stream()
+                    List<String> schemaDiff = before.diff(SchemaSnapshot.read(reader, target.schemas())).stream()
                             .map(SchemaDifference::describe).toList();
-                    Map<String, String> sumsAfter = checksums(c, before);
+                    Map<String, String> sumsAfter = checksums(reader, before);
                     List<String> dataDiff = new ArrayList<>();
                     sumsBefore.forEach((t, sum) -> {
                         if (!sum.equals(sumsAfter.get(t))) {
@@ -87,7 +91,7 @@ class RollbackVerifierService implements io.sextant.platform.changes.RollbackVer
                         }
                     });
                     List<String> warnings = new ArrayList<>();
-                    compareSequences(seqBefore, CatalogReader.sequencePositions(c, target.schemas()), forwardSql + "\n" + rollback,
+                    compareSequences(seqBefore, CatalogReader.sequencePositions(reader, target.schemas()), forwardSql + "\n" + rollback,
                             dataDiff, warnings);
                     Status status = schemaDiff.isEmpty() && dataDiff.isEmpty() ? Status.VERIFIED : Status.DIFFERS;
                     return new RollbackCheck(status, rollback, derived, derived ? d.irreversible() : List.of(), d.dataLoss(),

@@ -41,7 +41,8 @@ public enum Rules {
     POLICY_CHANGE("policy-change", Severity.WARNING, "s", "row-level security policy created, altered or dropped"),
     GRANT_CHANGE("grant-change", Severity.WARNING, "s", "privileges granted or revoked"),
     PRIVILEGED_ROLE("privileged-role", Severity.ERROR, "s", "role created or altered with SUPERUSER or BYPASSRLS"),
-    SECURITY_DEFINER_SEARCH_PATH("security-definer-search-path", Severity.ERROR, "s", "SECURITY DEFINER function without a fixed search_path");
+    SECURITY_DEFINER_SEARCH_PATH("security-definer-search-path", Severity.ERROR, "s", "SECURITY DEFINER function without a fixed search_path"),
+    SERVER_WIDE_EFFECT("server-wide-effect", Severity.ERROR, "s", "roles, role membership, ALTER SYSTEM, databases, tablespaces, COPY … PROGRAM or files, large objects, untrusted languages, links to other servers: effects beyond the target database");
 
     private final LintRule rule;
 

@@ -29,11 +29,13 @@ class ShadowApplierService implements ShadowApplier {
     private final ChangeTargets targets;
     private final MigrationLinter linter;
     private final BoardGate gate;
+    private final ShadowServers servers;
 
-    ShadowApplierService(ChangeTargets targets, MigrationLinter linter, BoardGate gate) {
+    ShadowApplierService(ChangeTargets targets, MigrationLinter linter, BoardGate gate, ShadowServers servers) {
         this.targets = targets;
         this.linter = linter;
         this.gate = gate;
+        this.servers = servers;
     }
 
     @Override
@@ -50,7 +52,7 @@ class ShadowApplierService implements ShadowApplier {
             SchemaSnapshot snapshot = SchemaSnapshot.read(live, target.schemas());
             Map<String, Long> liveRows = LiveSizes.rows(live, target.schemas());
             long t0 = System.nanoTime();
-            try (ShadowDatabase shadow = ShadowDatabase.create(target.endpoint())) {
+            try (ShadowDatabase shadow = ShadowDatabase.create(servers, live, target.schemas())) {
                 shadow.build(snapshot, live, options.rowCap(), options.copyStatistics(), listener);
                 buildMillis = (System.nanoTime() - t0) / 1_000_000;
                 try (Connection worker = shadow.connect(); Connection observer = shadow.connect();
@@ -74,7 +76,7 @@ class ShadowApplierService implements ShadowApplier {
                 notes.addAll(shadow.notes());
             }
             if (failure == null) {
-                measured = Calibrator.project(target, snapshot, live, statements, measured, liveRows, options, listener, notes);
+                measured = Calibrator.project(servers, target, snapshot, live, statements, measured, liveRows, options, listener, notes);
             }
         } catch (SQLException e) {
             throw new ChangeRefusedException("shadow-unavailable", "Cannot build a shadow of " + targetId + ": " + e.getMessage());

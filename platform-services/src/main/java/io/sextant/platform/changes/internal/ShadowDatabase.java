@@ -1,9 +1,10 @@
 package io.sextant.platform.changes.internal;
 
-import io.sextant.platform.changes.JdbcEndpoint;
+import io.sextant.database.ThrowawayClusters;
 import io.sextant.platform.changes.SchemaObject;
 import io.sextant.platform.changes.SchemaSnapshot;
 import io.sextant.platform.changes.ShadowProgressListener;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,46 +13,64 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * A throwaway database on the target's server, rebuilt from a snapshot of the target and filled
- * with a sample of its rows. Created and dropped by the target's owner role; the live database is
- * only read (see {@link LiveSession}).
+ * A shadow of a target: a database on a throwaway server of its own (never the target's server,
+ * D008), holding the target's roles, rebuilt from a snapshot of the target and filled with a
+ * sample of its rows. The change itself runs through {@link #connect()}, as a NOSUPERUSER role of
+ * the target owner's name and attributes; the build uses the shadow server's superuser, but
+ * creates objects as that owner so that the change can alter them. The live database is only read
+ * (see {@link LiveSession}). Closing stops the server and deletes its directory.
  */
 public final class ShadowDatabase implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(ShadowDatabase.class);
-    public static final String PREFIX = "sextant_shadow_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String DATABASE = "shadow";
 
-    private final JdbcEndpoint target;
-    private final String name;
+    private final ThrowawayClusters.Cluster server;
+    private final String owner;
+    private final String ownerPassword;
     private final List<String> notes = new ArrayList<>();
 
-    private ShadowDatabase(JdbcEndpoint target, String name) {
-        this.target = target;
-        this.name = name;
+    private ShadowDatabase(ThrowawayClusters.Cluster server, String owner, String ownerPassword) {
+        this.server = server;
+        this.owner = owner;
+        this.ownerPassword = ownerPassword;
     }
 
-    public static ShadowDatabase create(JdbcEndpoint target) throws SQLException {
-        byte[] id = new byte[6];
-        ThreadLocalRandom.current().nextBytes(id);
-        String name = PREFIX + HexFormat.of().formatHex(id);
-        try (Connection c = DriverManager.getConnection(target.url(), target.user(), target.password());
-             Statement st = c.createStatement()) {
-            st.execute("create database " + name + " template template0");
+    /** Starts a shadow server for the target behind {@code live} and recreates the roles its {@code schemas} refer to. */
+    public static ShadowDatabase create(ShadowServers servers, Connection live, java.util.Collection<String> schemas) throws SQLException {
+        ShadowRoles roles = ShadowRoles.read(live, schemas);
+        ThrowawayClusters.Cluster server = servers.startFor(live);
+        try (Connection c = server.superuser("postgres").getConnection(); Statement st = c.createStatement()) {
+            byte[] secret = new byte[18];
+            RANDOM.nextBytes(secret);
+            String password = HexFormat.of().formatHex(secret);
+            roles.recreate(st, server.major(), password);
+            st.execute("create database " + DATABASE + " owner " + Sql.ident(roles.owner()) + " template template0");
+            return new ShadowDatabase(server, roles.owner(), password);
+        } catch (SQLException | RuntimeException e) {
+            server.close();
+            throw e;
         }
-        return new ShadowDatabase(target, name);
     }
 
     public String name() {
-        return name;
+        return DATABASE;
     }
 
+    /** A connection as the target owner's namesake: NOSUPERUSER, the owner's attributes. Every submitted statement runs here. */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(target.url(name), target.user(), target.password());
+        return DriverManager.getConnection(server.jdbcUrl(DATABASE), owner, ownerPassword);
+    }
+
+    /** The shadow server's superuser, for building and for reading what a change did (never for running it). */
+    Connection connectAsSuperuser() throws SQLException {
+        return server.superuser(DATABASE).getConnection();
+    }
+
+    ThrowawayClusters.Cluster server() {
+        return server;
     }
 
     public List<String> notes() {
@@ -65,9 +84,12 @@ public final class ShadowDatabase implements AutoCloseable {
      */
     public void build(SchemaSnapshot snapshot, Connection live, long rowCap, boolean copyStatistics,
                       ShadowProgressListener listener) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement()) {
+        try (Connection c = connectAsSuperuser(); Statement st = c.createStatement()) {
             // Function bodies may name tables that do not exist yet; PostgreSQL checks them at call time anyway.
             st.execute("set check_function_bodies = off");
+            // Objects are created as the owner (the change must be able to alter them); rows are copied as
+            // the superuser, which forced row security does not filter.
+            st.execute("set role " + Sql.ident(owner));
             List<SchemaObject> deferred = new ArrayList<>();
             List<SchemaObject> objects = snapshot.inCreationOrder();
             boolean copied = false;
@@ -75,7 +97,7 @@ public final class ShadowDatabase implements AutoCloseable {
             for (SchemaObject o : objects) {
                 if (!copied && o.phase() > 3) {
                     retry(st, deferred);
-                    DataCopier.copyAll(live, c, snapshot, rowCap, listener, notes);
+                    copy(st, live, c, snapshot, rowCap, listener);
                     copied = true;
                 }
                 listener.progress("build", ++i, objects.size(), o.key());
@@ -83,15 +105,23 @@ public final class ShadowDatabase implements AutoCloseable {
             }
             if (!copied) {
                 retry(st, deferred);
-                DataCopier.copyAll(live, c, snapshot, rowCap, listener, notes);
+                copy(st, live, c, snapshot, rowCap, listener);
             }
             retry(st, deferred);
+            st.execute("reset role");
             copySequencePositions(live, c, snapshot);
             st.execute("analyze");
             if (copyStatistics) {
                 StatisticsCopier.copy(live, c, snapshot, notes);
             }
         }
+    }
+
+    private void copy(Statement st, Connection live, Connection c, SchemaSnapshot snapshot, long rowCap,
+                      ShadowProgressListener listener) throws SQLException {
+        st.execute("reset role");
+        DataCopier.copyAll(live, c, snapshot, rowCap, listener, notes);
+        st.execute("set role " + Sql.ident(owner));
     }
 
     private void run(Statement st, SchemaObject o, List<SchemaObject> deferred) throws SQLException {
@@ -103,7 +133,18 @@ public final class ShadowDatabase implements AutoCloseable {
         try {
             st.execute(o.ddl());
         } catch (SQLException e) {
-            if ("foreign-key".equals(o.kind()) && "23503".equals(e.getSQLState())) {
+            if ("42501".equals(e.getSQLState())) {
+                // Live, some objects belong to a more privileged role than the owner (an extension made at bootstrap).
+                st.execute("reset role");
+                try {
+                    st.execute(o.ddl());
+                    notes.add(o.key() + " was built by the shadow server's superuser: the owner role may not create it");
+                } catch (SQLException again) {
+                    deferred.add(o);
+                } finally {
+                    st.execute("set role " + Sql.ident(owner));
+                }
+            } else if ("foreign-key".equals(o.kind()) && "23503".equals(e.getSQLState())) {
                 // The sample may lack referenced rows: keep the constraint for locking, without checking old rows.
                 st.execute(o.ddl() + " not valid");
                 notes.add(o.key() + " created NOT VALID on the shadow: the sampled rows lack some referenced rows");
@@ -162,11 +203,6 @@ public final class ShadowDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Connection c = DriverManager.getConnection(target.url(), target.user(), target.password());
-             Statement st = c.createStatement()) {
-            st.execute("drop database if exists " + name + " with (force)");
-        } catch (SQLException e) {
-            log.warn("Could not drop shadow database {}: {}", name, e.getMessage());
-        }
+        server.close();
     }
 }

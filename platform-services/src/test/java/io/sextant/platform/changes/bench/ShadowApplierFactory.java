@@ -11,10 +11,10 @@ final class ShadowApplierFactory {
     }
 
     /** Also signs the calling thread in as an operator: the shadow applier checks roles. */
-    static ShadowApplier create(ChangeTargets targets, MigrationLinter linter) {
+    static ShadowApplier create(ChangeTargets targets, MigrationLinter linter, io.sextant.platform.changes.internal.ShadowServers servers) {
         org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
                 org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("bench", "n/a",
                         org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_OPERATOR")));
-        return io.sextant.platform.changes.internal.BenchAccess.shadowApplier(targets, linter);
+        return io.sextant.platform.changes.internal.BenchAccess.shadowApplier(targets, linter, servers);
     }
 }

@@ -35,6 +35,7 @@ public final class ShadowBench {
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = args.length == 0 ? List.of(100_000, 300_000, 1_000_000) : List.of(args).stream().map(Integer::parseInt).toList();
         Path home = Files.createTempDirectory("sextant-shadow-bench");
+        var servers = io.sextant.platform.changes.internal.BenchAccess.shadowServers(home.resolve("shadows"));
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home, 0)) {
             DatabaseBootstrap.bootstrap(server);
             String pw = server.secrets().getOrCreate(DatabaseBootstrap.OWNER_ROLE);
@@ -60,7 +61,7 @@ public final class ShadowBench {
                         return List.of(target);
                     }
                 };
-                ShadowApplier shadow = ShadowApplierFactory.create(new ChangeTargets(List.of(provider)), new MigrationLinter());
+                ShadowApplier shadow = ShadowApplierFactory.create(new ChangeTargets(List.of(provider)), new MigrationLinter(), servers);
                 ShadowReport projected = shadow.apply(target.targetId(), CHANGE,
                         new ShadowOptions(10_000, CALIBRATION, Duration.ofMinutes(30), true), ShadowProgressListener.NONE);
                 ShadowReport full = shadow.apply(target.targetId(), CHANGE,
@@ -74,6 +75,8 @@ public final class ShadowBench {
                 System.out.printf("           full-size shadow: locks %s, rewritten %s; measured within the ±95%% band: %s%n",
                         m.strongestLock(), m.rewritten(), Math.abs(err) <= p.errorMillis());
             }
+        } finally {
+            servers.destroy();
         }
     }
 }

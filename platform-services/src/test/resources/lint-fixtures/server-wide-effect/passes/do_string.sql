@@ -1,0 +1,1 @@
+do $$ begin raise notice 'create role x'; end $$;

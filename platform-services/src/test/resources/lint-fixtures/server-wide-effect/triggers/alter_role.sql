@@ -1,0 +1,1 @@
+alter role app_runtime password 'new' connection limit 1;

@@ -1,0 +1,1 @@
+alter system set log_statement = 'none';

@@ -1,0 +1,1 @@
+copy app.t to '/tmp/t.csv';

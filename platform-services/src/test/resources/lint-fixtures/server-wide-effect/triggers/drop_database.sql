@@ -1,0 +1,1 @@
+drop database tenant_acme;

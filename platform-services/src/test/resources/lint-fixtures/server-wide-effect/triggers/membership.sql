@@ -1,0 +1,1 @@
+grant pg_read_server_files to app_runtime;

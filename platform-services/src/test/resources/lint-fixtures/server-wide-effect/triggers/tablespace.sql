@@ -1,0 +1,1 @@
+create tablespace fast location '/tmp/fast';

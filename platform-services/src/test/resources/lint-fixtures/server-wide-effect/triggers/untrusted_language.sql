@@ -1,0 +1,1 @@
+create function app.f() returns int language plpython3u as 'return 1';

@@ -7,6 +7,10 @@ import java.util.Set;
 final class ColumnRules {
 
     /** Functions that are not volatile, so a DEFAULT using them is evaluated once and stored in the catalog (PG 11+). */
+    /** Built-in functions PostgreSQL marks volatile: a default calling one rewrites the table. */
+    static final Set<String> VOLATILE = Set.of("random", "random_normal", "gen_random_uuid", "uuid_generate_v4", "uuidv4", "uuidv7",
+            "clock_timestamp", "timeofday", "nextval", "setval", "txid_current", "pg_current_xact_id");
+
     private static final Set<String> NON_VOLATILE = Set.of("now", "transaction_timestamp", "statement_timestamp",
             "current_setting", "lower", "upper", "coalesce", "nullif", "greatest", "least", "concat", "length",
             "abs", "jsonb_build_object", "jsonb_build_array", "json_build_object", "to_jsonb", "make_interval",
@@ -90,7 +94,9 @@ final class ColumnRules {
         String volatileCall = def.defaultAt() >= 0 ? volatileCall(s, def.defaultAt() + 1, def.defaultEnd()) : null;
         boolean rewrite = volatileCall != null || serial || def.identity() || def.generated() >= 0 && def.stored();
         if (rewrite) {
-            String what = volatileCall != null ? "the default " + volatileCall + "() may be volatile, so"
+            String what = volatileCall != null ? (VOLATILE.contains(volatileCall) ? "the default " + volatileCall + "() is volatile, so"
+                    : "the default calls " + volatileCall + "(), which is not a built-in stable function (the shadow "
+                    + "measures whether it rewrites); if it is volatile,")
                     : def.identity() || serial ? "an identity or serial column draws a sequence value per row, so"
                     : "a stored generated column is computed for every row, so";
             ctx.reportOn(t, Rules.ADDING_FIELD_WITH_DEFAULT, s, def.defaultAt() >= 0 ? def.defaultAt() : def.generated() >= 0

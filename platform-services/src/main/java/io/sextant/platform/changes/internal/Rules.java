@@ -8,13 +8,13 @@ import java.util.List;
 /** The catalogue of rules: ids, default severities and what a finding says about the whole change. */
 public enum Rules {
     REQUIRE_CONCURRENT_INDEX_CREATION("require-concurrent-index-creation", Severity.ERROR, "", "CREATE INDEX without CONCURRENTLY blocks writes for the whole build"),
-    REQUIRE_CONCURRENT_INDEX_DELETION("require-concurrent-index-deletion", Severity.WARNING, "", "DROP INDEX without CONCURRENTLY takes ACCESS EXCLUSIVE on the table"),
+    REQUIRE_CONCURRENT_INDEX_DELETION("require-concurrent-index-deletion", Severity.ERROR, "", "DROP INDEX without CONCURRENTLY takes ACCESS EXCLUSIVE on the table"),
     BAN_CONCURRENT_INDEX_IN_TRANSACTION("ban-concurrent-index-creation-in-transaction", Severity.ERROR, "", "CONCURRENTLY cannot run inside a transaction block"),
     CONSTRAINT_MISSING_NOT_VALID("constraint-missing-not-valid", Severity.ERROR, "", "CHECK or FOREIGN KEY added without NOT VALID scans the table under lock"),
     ADDING_FOREIGN_KEY("adding-foreign-key-constraint", Severity.WARNING, "", "a foreign key locks both tables against writes while it is added"),
     DISALLOWED_UNIQUE_CONSTRAINT("disallowed-unique-constraint", Severity.ERROR, "", "UNIQUE constraint built under ACCESS EXCLUSIVE instead of USING INDEX"),
     ADDING_PRIMARY_KEY("adding-primary-key-constraint", Severity.ERROR, "", "PRIMARY KEY built under ACCESS EXCLUSIVE instead of USING INDEX"),
-    ADDING_NOT_NULLABLE_FIELD("adding-not-nullable-field", Severity.WARNING, "", "SET NOT NULL scans the table under ACCESS EXCLUSIVE"),
+    ADDING_NOT_NULLABLE_FIELD("adding-not-nullable-field", Severity.ERROR, "", "SET NOT NULL scans the table under ACCESS EXCLUSIVE"),
     ADDING_REQUIRED_FIELD("adding-required-field", Severity.ERROR, "b", "a NOT NULL column without a default fails on a populated table"),
     ADDING_FIELD_WITH_DEFAULT("adding-field-with-default", Severity.ERROR, "", "a volatile default or stored generated column rewrites the table"),
     BAN_DROP_NOT_NULL("ban-drop-not-null", Severity.WARNING, "b", "dropping NOT NULL breaks readers that rely on it"),

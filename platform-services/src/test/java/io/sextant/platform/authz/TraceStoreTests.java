@@ -208,7 +208,7 @@ class TraceStoreTests {
 
             // a careful attacker: new effect, recomputed trace digest and batch digest; only the audit event still disagrees
             DecisionTrace forged = TraceSamples.withEffect(victim, Effect.DENY);
-            String forgedDigest = sha256Hex(canonical(forged));
+            String forgedDigest = sha256Hex(canonical(forged, original.getInputsDigest()));
             owner.update(DECISION_TRACE).set(DECISION_TRACE.EFFECT, "DENY").set(DECISION_TRACE.DIGEST, forgedDigest)
                     .where(DECISION_TRACE.DECISION_ID.eq(victim.decisionId())).execute();
             List<String> digests = owner.select(DECISION_TRACE.DIGEST).from(DECISION_TRACE)
@@ -360,8 +360,8 @@ class TraceStoreTests {
                 server.secrets().getOrCreate(DatabaseBootstrap.OWNER_ROLE)), SQLDialect.POSTGRES);
     }
 
-    private static String canonical(DecisionTrace t) {
-        return io.sextant.platform.authz.internal.TraceCodecAccess.canonical(t);
+    private static String canonical(DecisionTrace t, String inputsDigest) {
+        return io.sextant.platform.authz.internal.TraceCodecAccess.canonical(t, inputsDigest);
     }
 
     private static String sha256Hex(String s) {

@@ -76,7 +76,7 @@ public class DemoPolicyData {
             if (policies.testSuiteVersion(crm.id()) == 0) {
                 policies.saveTestSuite(crm.id(), TESTS, 0);
             }
-            if (policies.recentDecisions(crm.id(), Duration.ofDays(30), TraceKind.LIVE, 1).isEmpty()) {
+            if (!policies.hasDecisions(crm.id(), Duration.ofDays(30), TraceKind.LIVE)) {
                 seedDecisions(crm);
             }
         } catch (RuntimeException e) {

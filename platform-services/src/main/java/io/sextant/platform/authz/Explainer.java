@@ -29,6 +29,10 @@ import org.jspecify.annotations.Nullable;
  * preferring principal attributes over context over the row (a user's role is the usual fix, the
  * row the least likely). Every suggested change is re-evaluated before it is returned, so it is
  * sound by construction; tests check it again.
+ *
+ * <p>For a reader who may not see the tenant's rows (D009) the explanation is computed on the full
+ * inputs and then shown with the row's values masked: in the trace, in each reason's values, and
+ * in any suggested value that was taken from the row (a value compared with a row's column).
  */
 public final class Explainer {
 
@@ -53,7 +57,19 @@ public final class Explainer {
         return new DecisionRequest(t.requestId(), principal, t.action(), t.resourceType(), resource, ctx);
     }
 
+    /** Explains a trace with all its inputs shown. */
     public static Explanation explain(CompiledPolicy policy, DecisionTrace t) {
+        return explain(policy, t, TraceInputs.COMPLETE);
+    }
+
+    /**
+     * Explains a trace for a reader given {@code shown} of its inputs: {@link TraceInputs#COMPLETE}
+     * as recorded; {@link TraceInputs#ROW_VALUES_MASKED}: {@code t} must be the complete trace, and
+     * the row's values are masked in what is returned; {@link TraceInputs#PURGED}: {@code t} holds
+     * no input values, so no smallest change can be searched.
+     */
+    public static Explanation explain(CompiledPolicy policy, DecisionTrace t, TraceInputs shown) {
+        boolean mask = shown == TraceInputs.ROW_VALUES_MASKED;
         List<String> reasons = new ArrayList<>();
         List<String> decidedBy = new ArrayList<>(t.decidingRules());
         String summary;
@@ -80,14 +96,22 @@ public final class Explainer {
             for (ConditionOutcome c : r.conditions()) {
                 boolean interesting = r.ruleEffect().equals("permit") && t.effect() == Effect.DENY ? !c.result().equals("TRUE") : true;
                 if (interesting) {
-                    reasons.add(r.ruleName() + ": " + c.text() + " is " + c.result() + " (" + values(c.values()) + ")" + hint(c));
+                    reasons.add(r.ruleName() + ": " + c.text() + " is " + c.result() + " ("
+                            + values(mask ? TraceMask.conditionValuesMasked(c.values()) : c.values()) + ")" + hint(c));
                 }
             }
             if (r.conditions().isEmpty()) {
                 reasons.add(r.ruleName() + ": " + r.ruleEffect() + " without condition");
             }
         }
-        Map<String, @Nullable Object> change = smallestChange(policy, requestOf(t), t.effect());
+        if (shown == TraceInputs.PURGED) {
+            return new Explanation(t.decisionId().toString(), t.effect(), summary, List.copyOf(decidedBy), List.copyOf(reasons),
+                    List.of("the inputs of this decision were purged: no change of them can be searched"), Map.of(), t, shown);
+        }
+        Set<Map.Entry<String, @Nullable Object>> fromRow = new java.util.HashSet<>();
+        Map<String, @Nullable Object> found = smallestChange(policy, requestOf(t), t.effect(), fromRow);
+        Map<String, @Nullable Object> change = new LinkedHashMap<>();
+        found.forEach((path, value) -> change.put(path, mask && fromRow.contains(entry(path, value)) ? TraceMask.MASKED : value));
         List<String> words = new ArrayList<>();
         change.forEach((path, value) -> words.add(describeChange(path, value, t)));
         if (change.isEmpty() && t.effect() == Effect.DENY) {
@@ -97,7 +121,7 @@ public final class Explainer {
                     : "no rule permits " + t.action() + " on " + t.resourceType() + ": only a new permit rule can allow it");
         }
         return new Explanation(t.decisionId().toString(), t.effect(), summary, List.copyOf(decidedBy), List.copyOf(reasons), List.copyOf(words),
-                change, t);
+                java.util.Collections.unmodifiableMap(change), mask ? TraceMask.rowValuesMasked(t) : t, shown);
     }
 
     private static String values(Map<String, Object> values) {
@@ -139,7 +163,13 @@ public final class Explainer {
 
     /** The smallest change of the request's inputs that flips {@code effect}, or empty. */
     public static Map<String, @Nullable Object> smallestChange(CompiledPolicy policy, DecisionRequest request, Effect effect) {
-        List<Map.Entry<String, @Nullable Object>> candidates = candidates(policy, request);
+        return smallestChange(policy, request, effect, new java.util.HashSet<>());
+    }
+
+    /** As above; {@code fromRow} receives the candidate (path, value) pairs whose value was taken from the row. */
+    private static Map<String, @Nullable Object> smallestChange(CompiledPolicy policy, DecisionRequest request, Effect effect,
+            Set<Map.Entry<String, @Nullable Object>> fromRow) {
+        List<Map.Entry<String, @Nullable Object>> candidates = candidates(policy, request, fromRow);
         List<Map.Entry<String, @Nullable Object>> current = new ArrayList<>();
         for (int size = 1; size <= MAX_SIZE; size++) {
             Map<String, @Nullable Object> found = search(policy, request, effect, candidates, 0, size, current);
@@ -216,19 +246,24 @@ public final class Explainer {
         return path.startsWith("principal.") ? 0 : path.startsWith("context.") ? 1 : 2;
     }
 
-    private static List<Map.Entry<String, @Nullable Object>> candidates(CompiledPolicy policy, DecisionRequest r) {
-        Set<Map.Entry<String, @Nullable Object>> out = new LinkedHashSet<>();
+    private static List<Map.Entry<String, @Nullable Object>> candidates(CompiledPolicy policy, DecisionRequest r,
+            Set<Map.Entry<String, @Nullable Object>> fromRow) {
+        Candidates out = new Candidates(new LinkedHashSet<>(), fromRow);
         for (PolicyRule rule : policy.policy().rules()) {
             if (rule.covers(r.action(), r.resourceType()) && rule.condition() != null) {
                 atoms(rule.condition(), r, out);
             }
         }
-        List<Map.Entry<String, @Nullable Object>> list = new ArrayList<>(out);
+        List<Map.Entry<String, @Nullable Object>> list = new ArrayList<>(out.all());
         list.sort((a, b) -> Integer.compare(rank(a.getKey()), rank(b.getKey())));
         return list;
     }
 
-    private static void atoms(PolicyExpr e, DecisionRequest r, Set<Map.Entry<String, @Nullable Object>> out) {
+    /** Candidate changes, and which of them carry a value taken from the row. */
+    private record Candidates(Set<Map.Entry<String, @Nullable Object>> all, Set<Map.Entry<String, @Nullable Object>> fromRow) {
+    }
+
+    private static void atoms(PolicyExpr e, DecisionRequest r, Candidates out) {
         switch (e) {
             case PolicyExpr.And a -> {
                 atoms(a.left(), r, out);
@@ -243,35 +278,35 @@ public final class Explainer {
             case In in -> {
                 if (in.value() instanceof Path p) {
                     if (in.listPath() == null) {
-                        in.list().forEach(l -> add(out, p, l.value()));
-                        add(out, p, null);
+                        in.list().forEach(l -> add(out, p, l.value(), false));
+                        add(out, p, null, false);
                     } else {
                         Object list = value(in.listPath(), r);
                         if (list instanceof List<?> l && !l.isEmpty() && l.get(0) != null) {
-                            add(out, p, l.get(0));
+                            add(out, p, l.get(0), isRow(in.listPath()));
                         }
                         Object v = value(p, r);
                         if (v != null) {
-                            add(out, in.listPath(), List.of(v.toString()));
+                            add(out, in.listPath(), List.of(v.toString()), isRow(p));
                         }
                     }
                 }
             }
             case IsNull n -> {
                 if (n.value() instanceof Path p) {
-                    add(out, p, null);
+                    add(out, p, null, false);
                 }
             }
             case Truth t -> {
                 if (t.value() instanceof Path p) {
-                    add(out, p, Boolean.TRUE);
-                    add(out, p, Boolean.FALSE);
+                    add(out, p, Boolean.TRUE, false);
+                    add(out, p, Boolean.FALSE, false);
                 }
             }
             case InNetwork n -> {
                 if (n.value() instanceof Path p) {
                     String base = n.cidr().substring(0, n.cidr().indexOf('/'));
-                    add(out, p, base);
+                    add(out, p, base, false);
                 }
             }
             default -> {
@@ -279,7 +314,7 @@ public final class Explainer {
         }
     }
 
-    private static void compareCandidates(Compare c, DecisionRequest r, Set<Map.Entry<String, @Nullable Object>> out) {
+    private static void compareCandidates(Compare c, DecisionRequest r, Candidates out) {
         for (int side = 0; side < 2; side++) {
             PolicyExpr mine = side == 0 ? c.left() : c.right();
             PolicyExpr other = side == 0 ? c.right() : c.left();
@@ -293,20 +328,21 @@ public final class Explainer {
             if (target == null) {
                 continue;
             }
+            boolean row = other instanceof Path op && isRow(op);
             switch (c.op()) {
                 case "==", "!=" -> {
-                    add(out, p, target);
+                    add(out, p, target, row);
                     if (target instanceof UUID) {
-                        add(out, p, UUID.nameUUIDFromBytes(target.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                        add(out, p, UUID.nameUUIDFromBytes(target.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), row);
                     } else if (target instanceof String s) {
-                        add(out, p, s + "-other");
+                        add(out, p, s + "-other", row);
                     }
                 }
                 default -> {
                     if (target instanceof BigDecimal d) {
-                        add(out, p, d);
-                        add(out, p, d.add(BigDecimal.ONE));
-                        add(out, p, d.subtract(BigDecimal.ONE));
+                        add(out, p, d, row);
+                        add(out, p, d.add(BigDecimal.ONE), row);
+                        add(out, p, d.subtract(BigDecimal.ONE), row);
                     }
                 }
             }
@@ -330,10 +366,21 @@ public final class Explainer {
         };
     }
 
-    private static void add(Set<Map.Entry<String, @Nullable Object>> out, Path p, @Nullable Object v) {
+    private static boolean isRow(Path p) {
+        return p.root().equals("resource");
+    }
+
+    private static void add(Candidates out, Path p, @Nullable Object v, boolean fromRow) {
         Object value = v instanceof UUID || v instanceof Instant ? v.toString() : v;
         if (!Objects.equals(p.root(), "principal") || !p.name().equals("tenant") || value != null) {
-            out.add(new java.util.AbstractMap.SimpleImmutableEntry<>(p.text(), value));
+            out.all().add(entry(p.text(), value));
+            if (fromRow) {
+                out.fromRow().add(entry(p.text(), value));
+            }
         }
+    }
+
+    private static Map.Entry<String, @Nullable Object> entry(String path, @Nullable Object value) {
+        return new java.util.AbstractMap.SimpleImmutableEntry<>(path, value);
     }
 }

@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -45,6 +46,8 @@ public class PolicyService {
 
     public static final String READ = "hasAnyRole('OPERATOR', 'SUPPORT', 'SECURITY_ADMIN', 'COMPLIANCE')";
     public static final String WRITE = "hasAnyRole('OPERATOR', 'SECURITY_ADMIN')";
+    /** Who may purge a decision's inputs (erasure). */
+    public static final String PURGE = "hasAnyRole('COMPLIANCE', 'SECURITY_ADMIN')";
 
     private final DSLContext dsl;
     private final ProjectService projects;
@@ -53,11 +56,12 @@ public class PolicyService {
     private final TraceStore traces;
     private final ChangeRequestService changes;
     private final AuditLog audit;
+    private final TraceDisclosure disclosure;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     PolicyService(DSLContext dsl, ProjectService projects, OrganizationService organizations, TenantTables tables, TraceStore traces,
-            ChangeRequestService changes, AuditLog audit, TransactionTemplate tx, Clock clock) {
+            ChangeRequestService changes, AuditLog audit, TraceDisclosure disclosure, TransactionTemplate tx, Clock clock) {
         this.dsl = dsl;
         this.projects = projects;
         this.organizations = organizations;
@@ -65,6 +69,7 @@ public class PolicyService {
         this.traces = traces;
         this.changes = changes;
         this.audit = audit;
+        this.disclosure = disclosure;
         this.tx = tx;
         this.clock = clock;
     }
@@ -244,33 +249,67 @@ public class PolicyService {
         traces.recordAll(list);
     }
 
+    /**
+     * A project's recent decisions for a person: the row's values masked unless the caller may see
+     * this tenant's rows (D009); handing over unmasked inputs is audited in the same transaction.
+     */
     @PreAuthorize(READ)
-    public List<DecisionTrace> recentDecisions(UUID projectId, Duration window, @Nullable TraceKind kind, int limit) {
+    public List<RecordedTrace> recentDecisions(UUID projectId, Duration window, @Nullable TraceKind kind, int limit) {
         Instant now = clock.instant();
-        return traces.recent(projectId, now.minus(window), now.plusSeconds(1), kind, limit);
+        boolean rows = disclosure.mayReadRows(projectId);
+        return tx.execute(s -> {
+            List<RecordedTrace> given = traces.readRecent(projectId, now.minus(window), now.plusSeconds(1), kind, limit).stream()
+                    .map(t -> TraceDisclosure.given(t, rows)).toList();
+            disclosure.audit(projectId, given.stream().filter(t -> t.inputs() == TraceInputs.COMPLETE).map(t -> t.trace().decisionId()).toList(),
+                    "recent decisions");
+            return given;
+        });
+    }
+
+    /** Whether the project has recorded decisions in the window (hands over nothing). */
+    boolean hasDecisions(UUID projectId, Duration window, @Nullable TraceKind kind) {
+        Instant now = clock.instant();
+        return !traces.readRecent(projectId, now.minus(window), now.plusSeconds(1), kind, 1).isEmpty();
     }
 
     /**
-     * Explains a recorded decision.
+     * Explains a recorded decision, with the row's values masked unless the caller may see this
+     * tenant's rows (D009; unmasked reads are audited in the same transaction). A decision whose
+     * inputs were purged is explained from its rules alone.
      *
      * @throws IllegalArgumentException for a malformed id; {@link java.util.NoSuchElementException} when none is recorded
      */
     @PreAuthorize(READ)
     public Explanation explain(String decisionId) {
-        UUID id;
+        UUID id = decisionId(decisionId);
+        return tx.execute(s -> {
+            RecordedTrace recorded = traces.read(id).orElseThrow(() -> new java.util.NoSuchElementException("No decision " + id + " is recorded"));
+            DecisionTrace t = recorded.trace();
+            TraceInputs shown = TraceDisclosure.shown(recorded, disclosure.mayReadRows(t.projectId()));
+            Explanation e = Explainer.explain(policyOf(t), t, shown);
+            if (shown == TraceInputs.COMPLETE && t.projectId() != null) {
+                disclosure.audit(t.projectId(), List.of(id), "explanation");
+            }
+            return e;
+        });
+    }
+
+    private static UUID decisionId(String decisionId) {
         try {
-            id = UUID.fromString(decisionId.strip());
+            UUID id = UUID.fromString(decisionId.strip());
             if (!PolicyParser.CANONICAL_UUID.matcher(decisionId.strip().toLowerCase(java.util.Locale.ROOT)).matches()) {
                 throw new IllegalArgumentException();
             }
+            return id;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Not a decision id: '" + decisionId + "' (expected a UUID such as 3f2b…-…)");
         }
-        DecisionTrace t = traces.find(id).orElseThrow(() -> new java.util.NoSuchElementException("No decision " + id + " is recorded"));
-        return Explainer.explain(policyOf(t), t);
     }
 
-    /** Explains what the published policy would decide now for this request (no time given: the clock's); recorded as a simulation. */
+    /**
+     * Explains what the published policy would decide now for this request (no time given: the
+     * clock's); recorded as a simulation. The answer masks row values as {@link #explain(String)} does.
+     */
     @PreAuthorize(READ)
     public Explanation explain(UUID projectId, DecisionRequest request) {
         CompiledPolicy policy = effective(projectId, null);
@@ -281,8 +320,43 @@ public class PolicyService {
                     new RequestContext(clock.instant(), c.ip(), c.risk()));
         }
         DecisionTrace t = policy.trace(request, UUID.randomUUID(), TraceKind.SIMULATION, projectId, clock.instant());
-        traces.record(t).join();
-        return Explainer.explain(policy, t);
+        traces.record(t).join(); // before the audit below: never wait for a trace while holding the audit chain
+        boolean rows = disclosure.mayReadRows(projectId);
+        return tx.execute(s -> {
+            if (rows) {
+                disclosure.audit(projectId, List.of(t.decisionId()), "explain a request");
+            }
+            return Explainer.explain(policy, t, rows ? TraceInputs.COMPLETE : TraceInputs.ROW_VALUES_MASKED);
+        });
+    }
+
+    /**
+     * Purges the inputs of a recorded decision and of its replays (erasure): their content goes,
+     * their hash stays, so the trace and its batch still verify and the decision reads as purged.
+     * Audited in the same transaction.
+     *
+     * @return how many traces' inputs were purged now (0 if they already were)
+     * @throws IllegalArgumentException for a malformed id or a blank reason
+     */
+    @PreAuthorize(PURGE)
+    public int purgeInputs(String decisionId, String reason) {
+        UUID id = decisionId(decisionId);
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("Say why the inputs are purged (e.g. the erasure request's reference)");
+        }
+        String who = who();
+        return Objects.requireNonNull(tx.execute(s -> {
+            int n = traces.purgeInputs(id, who);
+            audit.append(AuditEntry.succeeded("authz.trace.inputs.purge", "decision", id.toString(),
+                    Map.of("traces", Integer.toString(n), "reason", reason.strip())));
+            return n;
+        }));
+    }
+
+    /** The complete recorded live decisions in a window, for replay (purged ones cannot be replayed). */
+    private List<DecisionTrace> replayable(UUID projectId, Instant from, Instant to) {
+        return traces.readRecent(projectId, from, to, TraceKind.LIVE, 1000).stream().filter(t -> t.inputs() == TraceInputs.COMPLETE)
+                .map(RecordedTrace::trace).toList();
     }
 
     // ------------------------------------------------------------------ least privilege
@@ -297,7 +371,7 @@ public class PolicyService {
         List<TableSchema> schemas = tables.tables(p).stream().map(TenantTables.Table::schema).toList();
         Instant to = clock.instant();
         Instant from = to.minus(window);
-        List<DecisionTrace> recorded = traces.recent(projectId, from, to.plusSeconds(1), TraceKind.LIVE, 1000);
+        List<DecisionTrace> recorded = replayable(projectId, from, to.plusSeconds(1));
         LeastPrivilegeProposal proposal = LeastPrivilege.propose(PlatformPolicies.forProject(p, hasTableRules(p, source, schemas)),
                 PolicyParser.parse(source, schemas), schemas, recorded, from, to);
         // the preview's decisions under the proposal are recorded as replays of the decisions they replay
@@ -368,7 +442,7 @@ public class PolicyService {
         CompiledPolicy now = effective(projectId, null);
         Instant to = clock.instant();
         Instant from = to.minus(window);
-        List<DecisionTrace> recorded = traces.recent(projectId, from, to.plusSeconds(1), TraceKind.LIVE, 1000);
+        List<DecisionTrace> recorded = replayable(projectId, from, to.plusSeconds(1));
         List<ImpactReport.Flip> flips = new ArrayList<>();
         List<DecisionTrace> replays = new ArrayList<>();
         Instant at = clock.instant();

@@ -26,6 +26,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Do not wait for a trace while your own transaction holds the audit chain's lock (after it
  * appended to the audit log): the batch's own audit event would wait for that lock. Decide first,
  * then do the audited work.
+ *
+ * <p>A trace's inputs (principal, resource, context and the values its conditions saw) are stored
+ * apart from it and anchored by their hash, so they can be purged while every batch still
+ * verifies. What this store returns holds the inputs unmasked: it is for replay and for services
+ * that decide what a person may see (D009) — never hand its results to a person directly.
  */
 public interface TraceStore {
 
@@ -48,15 +53,40 @@ public interface TraceStore {
      */
     void recordAll(List<DecisionTrace> traces);
 
-    /** The trace of a decision, if it was recorded. */
-    Optional<DecisionTrace> find(UUID decisionId);
+    /**
+     * The trace of a decision, if it was recorded, with its inputs: {@link TraceInputs#COMPLETE},
+     * or {@link TraceInputs#PURGED} (every input value reads as {@link TraceMask#PURGED}).
+     */
+    Optional<RecordedTrace> read(UUID decisionId);
 
     /**
-     * A project's traces decided in {@code [from, to)}, newest first, optionally of one kind.
+     * A project's traces decided in {@code [from, to)}, newest first, optionally of one kind, as {@link #read} gives them.
      *
      * @param limit 1 to 1000
      */
-    List<DecisionTrace> recent(UUID projectId, Instant from, Instant to, @Nullable TraceKind kind, int limit);
+    List<RecordedTrace> readRecent(UUID projectId, Instant from, Instant to, @Nullable TraceKind kind, int limit);
+
+    /** The trace of a decision, if it was recorded (see {@link #read}: purged inputs read as {@link TraceMask#PURGED}). */
+    default Optional<DecisionTrace> find(UUID decisionId) {
+        return read(decisionId).map(RecordedTrace::trace);
+    }
+
+    /** {@link #readRecent} without the state of the inputs. */
+    default List<DecisionTrace> recent(UUID projectId, Instant from, Instant to, @Nullable TraceKind kind, int limit) {
+        return readRecent(projectId, from, to, kind, limit).stream().map(RecordedTrace::trace).toList();
+    }
+
+    /**
+     * Purges the inputs of a decision and of every replay of it (their content goes, their hash
+     * stays), in the caller's transaction, which must exist and should also hold the audit event
+     * that records the purge. Idempotent.
+     *
+     * @return how many traces' inputs were purged now
+     * @throws NoSuchElementException if no trace of that decision is stored
+     * @throws IllegalStateException  if the decision was recorded before inputs were kept apart
+     *                                (purging its values would fail its batch's verification)
+     */
+    int purgeInputs(UUID decisionId, String purgedBy);
 
     /**
      * The batch a recorded decision was committed in.
@@ -68,7 +98,8 @@ public interface TraceStore {
     /**
      * Recomputes a batch's digest from its stored trace rows (each trace's canonical JSON rebuilt
      * from its columns) and compares it with the batch row and with the digest in the batch's audit
-     * event; also checks the count, the positions, each trace's stored digest and the time range.
+     * event; also checks the count, the positions, each trace's stored digest, each trace's inputs
+     * against their digest (purged inputs pass: their digest is in the trace) and the time range.
      * Reads the audit event through the audit log's query API, so the caller needs role
      * {@code COMPLIANCE} or {@code SECURITY_ADMIN}. Whether the audit chain itself is intact is
      * {@code AuditVerifier}'s question.

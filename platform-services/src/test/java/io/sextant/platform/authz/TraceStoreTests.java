@@ -1,5 +1,6 @@
 package io.sextant.platform.authz;
 
+import static io.sextant.jooq.authz.Tables.DECISION_INPUTS;
 import static io.sextant.jooq.authz.Tables.DECISION_TRACE;
 import static io.sextant.jooq.authz.Tables.TRACE_BATCH;
 import static io.sextant.jooq.ledger.Tables.AUDIT_EVENT;
@@ -208,7 +209,7 @@ class TraceStoreTests {
 
             // a careful attacker: new effect, recomputed trace digest and batch digest; only the audit event still disagrees
             DecisionTrace forged = TraceSamples.withEffect(victim, Effect.DENY);
-            String forgedDigest = sha256Hex(canonical(forged));
+            String forgedDigest = sha256Hex(canonical(forged, original.getInputsDigest()));
             owner.update(DECISION_TRACE).set(DECISION_TRACE.EFFECT, "DENY").set(DECISION_TRACE.DIGEST, forgedDigest)
                     .where(DECISION_TRACE.DECISION_ID.eq(victim.decisionId())).execute();
             List<String> digests = owner.select(DECISION_TRACE.DIGEST).from(DECISION_TRACE)
@@ -221,6 +222,97 @@ class TraceStoreTests {
             owner.update(TRACE_BATCH).set(TRACE_BATCH.DIGEST, originalBatch.digest()).where(TRACE_BATCH.BATCH_ID.eq(batch.batchId())).execute();
         }
         assertThat(store.verifyBatch(batch.batchId())).isTrue();
+    }
+
+    @Test
+    void aTraceRowHoldsOnlyTheStructureOfItsInputsAndTheirValuesLiveApart() {
+        DecisionTrace trace = TraceSamples.exact(UUID.randomUUID(), 5);
+        store.record(trace).join();
+        var row = dsl.fetchSingle(DECISION_TRACE, DECISION_TRACE.DECISION_ID.eq(trace.decisionId()));
+        assertThat(row.getResource().data()).contains("\"name\"").doesNotContain("orders_5");
+        assertThat(row.getPrincipal().data()).doesNotContain("operator-5");
+        assertThat(row.getRules().data()).contains("resource.tenant_id").doesNotContain(trace.projectId().toString());
+        assertThat(row.getInputsDigest()).matches("[0-9a-f]{64}");
+        assertThat(dsl.fetchValue(DECISION_INPUTS.INPUTS, DECISION_INPUTS.DECISION_ID.eq(trace.decisionId())).data())
+                .contains("orders_5").contains("operator-5").contains("\"salt\"");
+        assertThat(store.read(trace.decisionId()).orElseThrow().inputs()).isEqualTo(TraceInputs.COMPLETE);
+    }
+
+    @Test
+    void purgedInputsKeepTheirHashSoTheBatchAndTheChainStillVerify() {
+        List<DecisionTrace> traces = TraceSamples.many(UUID.randomUUID(), Instant.parse("2025-09-01T00:00:00Z"), 3);
+        DecisionTrace replay = new DecisionTrace(UUID.randomUUID(), traces.get(1).decisionId().toString(), TraceKind.REPLAY,
+                traces.get(1).projectId(), traces.get(1).principal(), "read", "table", traces.get(1).resource(), traces.get(1).context(),
+                "9f".repeat(32), "engine-1.0.0", traces.get(1).rules(), Effect.ALLOW, List.of("r1"), Instant.parse("2025-09-01T00:01:00Z"));
+        store.recordAll(traces);
+        store.record(replay).join();
+        DecisionTrace victim = traces.get(1);
+        long batch = store.batchOf(victim.decisionId()).batchId();
+
+        int purged = new TransactionTemplate(transactions).execute(s -> store.purgeInputs(victim.decisionId(), "clara"));
+
+        assertThat(purged).as("the decision and its replay").isEqualTo(2);
+        assertThat(dsl.fetchValue(DECISION_INPUTS.INPUTS, DECISION_INPUTS.DECISION_ID.eq(victim.decisionId()))).isNull();
+        RecordedTrace read = store.read(victim.decisionId()).orElseThrow();
+        assertThat(read.inputs()).isEqualTo(TraceInputs.PURGED);
+        assertThat(read.trace().resource()).containsOnlyKeys(victim.resource().keySet()).allSatisfy((k, v) -> assertThat(v).isEqualTo(TraceMask.PURGED));
+        assertThat(read.trace().toString()).doesNotContain("orders_1").doesNotContain("operator-1");
+        assertThat(read.trace().effect()).isEqualTo(victim.effect());
+        assertThat(store.read(replay.decisionId()).orElseThrow().inputs()).isEqualTo(TraceInputs.PURGED);
+        assertThat(store.find(traces.get(0).decisionId())).contains(traces.get(0));
+        assertThat(store.verifyBatch(batch)).isTrue();
+        assertThat(store.verifyBatch(store.batchOf(replay.decisionId()).batchId())).isTrue();
+        assertThat(auditVerifier.verify().problem()).isNull();
+
+        // content, once gone, cannot come back, not even as the owner: only a purge may change a row
+        DSLContext owner = owner();
+        assertThatThrownBy(() -> owner.update(DECISION_INPUTS).set(DECISION_INPUTS.INPUTS, JSONB.valueOf("{}"))
+                .where(DECISION_INPUTS.DECISION_ID.eq(victim.decisionId())).execute())
+                .isInstanceOf(org.jooq.exception.DataAccessException.class).hasMessageContaining("can only be purged");
+        // the runtime role may purge, nothing else: no delete, no change of content
+        assertThatThrownBy(() -> dsl.deleteFrom(DECISION_INPUTS).where(DECISION_INPUTS.DECISION_ID.eq(traces.get(0).decisionId())).execute())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> dsl.update(DECISION_INPUTS).set(DECISION_INPUTS.INPUTS, JSONB.valueOf("{}"))
+                .where(DECISION_INPUTS.DECISION_ID.eq(traces.get(0).decisionId())).execute())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("can only be purged");
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).execute(s -> store.purgeInputs(UUID.randomUUID(), "clara")))
+                .isInstanceOf(java.util.NoSuchElementException.class);
+    }
+
+    @Test
+    void changedOrMissingInputsMakeTheirBatchFailVerification() {
+        List<DecisionTrace> traces = TraceSamples.many(UUID.randomUUID(), Instant.parse("2025-10-01T00:00:00Z"), 3);
+        store.recordAll(traces);
+        DecisionTrace victim = traces.get(2);
+        long batch = store.batchOf(victim.decisionId()).batchId();
+        DSLContext owner = owner();
+        var original = owner.fetchSingle(DECISION_INPUTS, DECISION_INPUTS.DECISION_ID.eq(victim.decisionId()));
+        owner.execute("alter table authz.decision_inputs disable trigger decision_inputs_purge_only");
+        try {
+            owner.update(DECISION_INPUTS).set(DECISION_INPUTS.INPUTS,
+                    DSL.field("jsonb_set(inputs, '{resource,name}', '\"orders_x\"')", JSONB.class))
+                    .where(DECISION_INPUTS.DECISION_ID.eq(victim.decisionId())).execute();
+            assertThat(store.verifyBatch(batch)).as("a changed value").isFalse();
+            owner.update(DECISION_INPUTS).set(DECISION_INPUTS.INPUTS, original.getInputs())
+                    .where(DECISION_INPUTS.DECISION_ID.eq(victim.decisionId())).execute();
+            assertThat(store.verifyBatch(batch)).isTrue();
+            // emptied without a purge record: the table itself refuses it
+            assertThatThrownBy(() -> owner.update(DECISION_INPUTS).set(DECISION_INPUTS.INPUTS, (JSONB) null)
+                    .where(DECISION_INPUTS.DECISION_ID.eq(victim.decisionId())).execute())
+                    .isInstanceOf(org.jooq.exception.DataAccessException.class).hasMessageContaining("check constraint");
+        } finally {
+            owner.update(DECISION_INPUTS).set(DECISION_INPUTS.INPUTS, original.getInputs())
+                    .where(DECISION_INPUTS.DECISION_ID.eq(victim.decisionId())).execute();
+            owner.execute("alter table authz.decision_inputs enable trigger decision_inputs_purge_only");
+        }
+        owner.deleteFrom(DECISION_INPUTS).where(DECISION_INPUTS.DECISION_ID.eq(victim.decisionId())).execute();
+        try {
+            assertThat(store.verifyBatch(batch)).as("inputs deleted without a purge").isFalse();
+        } finally {
+            original.changed(true);
+            owner.insertInto(DECISION_INPUTS).set(original).execute();
+        }
+        assertThat(store.verifyBatch(batch)).isTrue();
     }
 
     @Test
@@ -360,8 +452,8 @@ class TraceStoreTests {
                 server.secrets().getOrCreate(DatabaseBootstrap.OWNER_ROLE)), SQLDialect.POSTGRES);
     }
 
-    private static String canonical(DecisionTrace t) {
-        return io.sextant.platform.authz.internal.TraceCodecAccess.canonical(t);
+    private static String canonical(DecisionTrace t, String inputsDigest) {
+        return io.sextant.platform.authz.internal.TraceCodecAccess.canonical(t, inputsDigest);
     }
 
     private static String sha256Hex(String s) {

@@ -1,5 +1,6 @@
 package io.sextant.platform.authz.internal;
 
+import static io.sextant.jooq.authz.Tables.DECISION_INPUTS;
 import static io.sextant.jooq.authz.Tables.DECISION_TRACE;
 import static io.sextant.jooq.authz.Tables.TRACE_BATCH;
 
@@ -11,7 +12,9 @@ import io.sextant.platform.audit.AuditFilter;
 import io.sextant.platform.audit.AuditLog;
 import io.sextant.platform.audit.AuditQuery;
 import io.sextant.platform.authz.DecisionTrace;
+import io.sextant.platform.authz.RecordedTrace;
 import io.sextant.platform.authz.TraceBatchInfo;
+import io.sextant.platform.authz.TraceInputs;
 import io.sextant.platform.authz.TraceKind;
 import io.sextant.platform.authz.TraceStore;
 import jakarta.annotation.PreDestroy;
@@ -40,6 +43,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -60,7 +66,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ol>
  * <li>{@code synchronous_commit} on for this transaction (the embedded server runs with it off),
  *     and a batch id from the sequence, in one round trip;</li>
- * <li>the traces, by {@code COPY ... FROM STDIN} on the transaction's own connection;</li>
+ * <li>the traces, then their inputs, by {@code COPY ... FROM STDIN} on the transaction's own connection;</li>
  * <li>the audit event {@code authz.traces.committed} with the batch id, count and digest; this
  *     locks the audit chain's head until commit, so it comes late;</li>
  * <li>the batch row (the traces' reference to it is checked at commit).</li>
@@ -80,6 +86,7 @@ class GroupCommitTraceStore implements TraceStore, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitTraceStore.class);
     private static final String COPY_SQL = "copy authz.decision_trace (" + TraceCodec.COPY_COLUMNS + ") from stdin";
+    private static final String COPY_INPUTS_SQL = "copy authz.decision_inputs (" + TraceCodec.INPUTS_COPY_COLUMNS + ") from stdin";
 
     private record Pending(TraceCodec.Encoded trace, CompletableFuture<Void> done) {
     }
@@ -254,13 +261,19 @@ class GroupCommitTraceStore implements TraceStore, AutoCloseable {
 
     private static void copy(Connection c, long batchId, List<Pending> batch) throws SQLException {
         ByteArrayOutputStream rows = new ByteArrayOutputStream(batch.size() * 2048);
+        ByteArrayOutputStream inputs = new ByteArrayOutputStream(batch.size() * 1024);
         for (int i = 0; i < batch.size(); i++) {
             rows.writeBytes((batchId + "\t" + i + "\t").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             rows.writeBytes(batch.get(i).trace().copyTail());
+            inputs.writeBytes(batch.get(i).trace().inputsRow());
         }
-        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL);
+        copyIn(c, COPY_SQL, rows.toByteArray());
+        copyIn(c, COPY_INPUTS_SQL, inputs.toByteArray());
+    }
+
+    private static void copyIn(Connection c, String sql, byte[] bytes) throws SQLException {
+        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
-            byte[] bytes = rows.toByteArray();
             in.writeToCopy(bytes, 0, bytes.length);
             in.endCopy();
         } finally {
@@ -317,13 +330,12 @@ class GroupCommitTraceStore implements TraceStore, AutoCloseable {
     // ---------------------------------------------------------------------------------------- reading
 
     @Override
-    public Optional<DecisionTrace> find(UUID decisionId) {
-        return dsl.selectFrom(DECISION_TRACE).where(DECISION_TRACE.DECISION_ID.eq(decisionId)).fetchOptional()
-                .map(TraceCodec::decode);
+    public Optional<RecordedTrace> read(UUID decisionId) {
+        return withInputs().where(DECISION_TRACE.DECISION_ID.eq(decisionId)).fetchOptional(GroupCommitTraceStore::recorded);
     }
 
     @Override
-    public List<DecisionTrace> recent(UUID projectId, Instant from, Instant to, @Nullable TraceKind kind, int limit) {
+    public List<RecordedTrace> readRecent(UUID projectId, Instant from, Instant to, @Nullable TraceKind kind, int limit) {
         if (limit < 1 || limit > MAX_RECENT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_RECENT + ", was " + limit);
         }
@@ -333,9 +345,41 @@ class GroupCommitTraceStore implements TraceStore, AutoCloseable {
         if (kind != null) {
             where = where.and(DECISION_TRACE.KIND.eq(kind.name().toLowerCase(Locale.ROOT)));
         }
-        return dsl.selectFrom(DECISION_TRACE).where(where)
+        return withInputs().where(where)
                 .orderBy(DECISION_TRACE.DECIDED_AT.desc(), DECISION_TRACE.DECISION_ID)
-                .limit(limit).fetch(TraceCodec::decode);
+                .limit(limit).fetch(GroupCommitTraceStore::recorded);
+    }
+
+    private SelectOnConditionStep<Record> withInputs() {
+        return dsl.select(DECISION_TRACE.fields()).select(DECISION_INPUTS.INPUTS).from(DECISION_TRACE)
+                .leftJoin(DECISION_INPUTS).on(DECISION_INPUTS.DECISION_ID.eq(DECISION_TRACE.DECISION_ID));
+    }
+
+    private static RecordedTrace recorded(Record r) {
+        DecisionTraceRecord row = r.into(DECISION_TRACE);
+        JSONB inputs = r.get(DECISION_INPUTS.INPUTS);
+        boolean purged = row.getInputsDigest() != null && inputs == null;
+        return new RecordedTrace(TraceCodec.decode(row, inputs == null ? null : inputs.data()), purged ? TraceInputs.PURGED : TraceInputs.COMPLETE);
+    }
+
+    @Override
+    public int purgeInputs(UUID decisionId, String purgedBy) {
+        String digest = dsl.select(DECISION_TRACE.INPUTS_DIGEST).from(DECISION_TRACE).where(DECISION_TRACE.DECISION_ID.eq(decisionId))
+                .fetchOptional()
+                .orElseThrow(() -> new NoSuchElementException("No trace of decision " + decisionId + " is stored"))
+                .value1();
+        if (digest == null) {
+            throw new IllegalStateException("Decision " + decisionId + " was recorded before inputs were kept apart from traces; "
+                    + "its inputs cannot be purged without failing its batch's verification");
+        }
+        // the replays of a decision copied its inputs: they go with it (a replay names the decision it replays as its request)
+        return dsl.update(DECISION_INPUTS).set(DECISION_INPUTS.INPUTS, (JSONB) null)
+                .set(DECISION_INPUTS.PURGED_AT, clock.instant().atOffset(ZoneOffset.UTC)).set(DECISION_INPUTS.PURGED_BY, purgedBy)
+                .where(DECISION_INPUTS.INPUTS.isNotNull())
+                .and(DECISION_INPUTS.DECISION_ID.eq(decisionId).or(DECISION_INPUTS.DECISION_ID.in(
+                        dsl.select(DECISION_TRACE.DECISION_ID).from(DECISION_TRACE)
+                                .where(DECISION_TRACE.KIND.eq("replay")).and(DECISION_TRACE.REQUEST_ID.eq(decisionId.toString())))))
+                .execute();
     }
 
     @Override
@@ -363,8 +407,10 @@ class GroupCommitTraceStore implements TraceStore, AutoCloseable {
 
     /** The first thing wrong with a batch, or null. */
     private @Nullable String problemOf(TraceBatchRecord batch) {
-        List<DecisionTraceRecord> rows = dsl.selectFrom(DECISION_TRACE).where(DECISION_TRACE.BATCH_ID.eq(batch.getBatchId()))
-                .orderBy(DECISION_TRACE.SEQ_IN_BATCH).fetch();
+        var joined = dsl.select(DECISION_TRACE.fields()).select(DECISION_INPUTS.DECISION_ID, DECISION_INPUTS.INPUTS, DECISION_INPUTS.PURGED_AT)
+                .from(DECISION_TRACE).leftJoin(DECISION_INPUTS).on(DECISION_INPUTS.DECISION_ID.eq(DECISION_TRACE.DECISION_ID))
+                .where(DECISION_TRACE.BATCH_ID.eq(batch.getBatchId())).orderBy(DECISION_TRACE.SEQ_IN_BATCH).fetch();
+        List<DecisionTraceRecord> rows = joined.map(r -> r.into(DECISION_TRACE));
         if (rows.size() != batch.getTraceCount()) {
             return "it holds " + rows.size() + " traces, its row says " + batch.getTraceCount();
         }
@@ -384,6 +430,10 @@ class GroupCommitTraceStore implements TraceStore, AutoCloseable {
             }
             if (!digest.equals(r.getDigest())) {
                 return "the trace of decision " + r.getDecisionId() + " does not match its digest";
+            }
+            String inputsProblem = inputsProblem(r, joined.get(i));
+            if (inputsProblem != null) {
+                return inputsProblem;
             }
             digests.add(digest);
             Instant at = r.getDecidedAt().toInstant();
@@ -411,6 +461,28 @@ class GroupCommitTraceStore implements TraceStore, AutoCloseable {
         }
         if (!Integer.toString(rows.size()).equals(event.details().get("count"))) {
             return "audit event " + seq + " records " + event.details().get("count") + " traces, the batch holds " + rows.size();
+        }
+        return null;
+    }
+
+    /** What is wrong with a trace's inputs row, or null: purged inputs pass, since the trace's digest keeps their hash. */
+    private static @Nullable String inputsProblem(DecisionTraceRecord trace, Record joined) {
+        if (trace.getInputsDigest() == null) {
+            return null; // recorded before inputs were kept apart: the values are in the trace row, covered by its digest
+        }
+        if (joined.get(DECISION_INPUTS.DECISION_ID) == null) {
+            return "the inputs of decision " + trace.getDecisionId() + " are missing (purged inputs keep their row)";
+        }
+        JSONB inputs = joined.get(DECISION_INPUTS.INPUTS);
+        if (inputs == null) {
+            return joined.get(DECISION_INPUTS.PURGED_AT) == null ? "the inputs of decision " + trace.getDecisionId() + " are empty but not purged" : null;
+        }
+        try {
+            if (!TraceCodec.sha256Hex(TraceJson.recanonicalize(inputs.data())).equals(trace.getInputsDigest())) {
+                return "the inputs of decision " + trace.getDecisionId() + " do not match their digest";
+            }
+        } catch (RuntimeException e) {
+            return "the inputs of decision " + trace.getDecisionId() + " cannot be read back: " + e.getMessage();
         }
         return null;
     }

@@ -6,6 +6,7 @@ import io.sextant.platform.authz.DecisionTrace;
 import io.sextant.platform.authz.Effect;
 import io.sextant.platform.authz.RuleOutcome;
 import io.sextant.platform.authz.TraceKind;
+import io.sextant.platform.authz.TraceMask;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,6 +33,15 @@ import org.jspecify.annotations.Nullable;
  * {@link ConditionOutcome} component names. Its SHA-256 (lowercase hex) is the trace's digest. A
  * batch's digest is the SHA-256 of its traces' digests (hex, concatenated, in batch order).
  *
+ * <p>The inputs (principal, resource, context and the values each condition saw) are kept apart
+ * (D009, docs/authz-traces.md): the trace row holds their structure (keys, every value null) and
+ * {@code inputsDigest}, the SHA-256 of the inputs' canonical JSON ({@link #inputsJson}, salted so
+ * that the hash of purged inputs cannot be tested against guesses); the trace's canonical JSON is
+ * built from that structure plus {@code inputsDigest}. So the trace's digest, and through it the
+ * batch digest and the audit chain, covers the inputs by their hash, and still verifies once they
+ * are purged. Traces recorded before the inputs were kept apart (no {@code inputsDigest}) hold
+ * their values in the row and are hashed as they are.
+ *
  * <p>The same canonical text can be recomputed from a stored row alone ({@link #canonicalOf(DecisionTraceRecord)}):
  * the jsonb columns are re-canonicalised, never trusted as stored text.
  */
@@ -39,7 +49,13 @@ final class TraceCodec {
 
     /** The columns a batch writes, in the order of {@link Encoded#copyTail()}, after batch_id and seq_in_batch. */
     static final String COPY_COLUMNS = "batch_id, seq_in_batch, decision_id, request_id, kind, project_id, principal, action, "
-            + "resource_type, resource, context, policy_version_hash, engine_version, rules, effect, deciding_rules, decided_at, digest";
+            + "resource_type, resource, context, policy_version_hash, engine_version, rules, effect, deciding_rules, decided_at, digest, "
+            + "inputs_digest";
+
+    /** The columns of {@link Encoded#inputsRow()}. */
+    static final String INPUTS_COPY_COLUMNS = "decision_id, inputs";
+
+    private static final java.security.SecureRandom SALTS = new java.security.SecureRandom();
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -47,10 +63,10 @@ final class TraceCodec {
     }
 
     /**
-     * A trace ready to write: its digest and its row in COPY text format without the first two
-     * columns (batch id and position), which only the writer knows.
+     * A trace ready to write: its digest, its row in COPY text format without the first two
+     * columns (batch id and position), which only the writer knows, and its inputs row.
      */
-    record Encoded(UUID decisionId, Instant decidedAt, String digest, byte[] copyTail) {
+    record Encoded(UUID decisionId, Instant decidedAt, String digest, byte[] copyTail, byte[] inputsRow) {
     }
 
     /** Encodes a trace; the work happens on the caller's thread, so the writer only streams bytes. */
@@ -65,15 +81,18 @@ final class TraceCodec {
         if (year < 1 || year > 9999) {
             throw new IllegalArgumentException("decidedAt must lie in the years 1 to 9999, was " + t.decidedAt());
         }
-        String principal = TraceJson.canonical(required(t.principal(), "principal"));
-        String resource = TraceJson.canonical(required(t.resource(), "resource"));
-        String context = TraceJson.canonical(required(t.context(), "context"));
-        String rules = rulesJson(required(t.rules(), "rules"));
+        String salt = HEX.formatHex(salt());
+        String inputs = inputsJson(t, salt);
+        String inputsDigest = sha256Hex(inputs);
+        String principal = TraceJson.canonical(shape(t.principal(), true));
+        String resource = TraceJson.canonical(shape(t.resource(), false));
+        String context = TraceJson.canonical(shape(t.context(), false));
+        String rules = rulesJson(t.rules(), true);
         String decidingRules = TraceJson.canonical(required(t.decidingRules(), "decidingRules"));
         String canonical = canonical(t.decisionId(), t.requestId(), t.kind().name(), t.projectId(), principal,
                 required(t.action(), "action"), required(t.resourceType(), "resourceType"), resource, context,
                 required(t.policyVersionHash(), "policyVersionHash"), required(t.engineVersion(), "engineVersion"), rules,
-                t.effect().name(), decidingRules, decidedAt);
+                t.effect().name(), decidingRules, decidedAt, inputsDigest);
         StringBuilder row = new StringBuilder(canonical.length() + 256);
         row.append(t.decisionId()).append('\t');
         copyText(row, t.requestId()).append('\t');
@@ -91,8 +110,59 @@ final class TraceCodec {
         copyText(row, decidingRules).append('\t');
         row.append(decidedAt).append('\t');
         String digest = sha256Hex(canonical);
-        row.append(digest).append('\n');
-        return new Encoded(t.decisionId(), decidedAt, digest, row.toString().getBytes(StandardCharsets.UTF_8));
+        row.append(digest).append('\t').append(inputsDigest).append('\n');
+        StringBuilder inputsRow = new StringBuilder(inputs.length() + 48);
+        inputsRow.append(t.decisionId()).append('\t');
+        copyText(inputsRow, inputs).append('\n');
+        return new Encoded(t.decisionId(), decidedAt, digest, row.toString().getBytes(StandardCharsets.UTF_8),
+                inputsRow.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] salt() {
+        byte[] salt = new byte[16];
+        SALTS.nextBytes(salt);
+        return salt;
+    }
+
+    /**
+     * The canonical JSON of a trace's inputs: {@code conditionValues} (each condition's values, in
+     * rule and condition order), {@code context}, {@code principal}, {@code resource} and
+     * {@code salt}. Refuses values that could not come back exactly.
+     */
+    static String inputsJson(DecisionTrace t, String salt) {
+        List<Object> conditionValues = new ArrayList<>();
+        for (RuleOutcome r : required(t.rules(), "rules")) {
+            for (ConditionOutcome c : required(Objects.requireNonNull(r, "rule outcome").conditions(), "conditions")) {
+                conditionValues.add(required(Objects.requireNonNull(c, "condition outcome").values(), "condition values"));
+            }
+        }
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        inputs.put("conditionValues", conditionValues);
+        inputs.put("context", required(t.context(), "context"));
+        inputs.put("principal", required(t.principal(), "principal"));
+        inputs.put("resource", required(t.resource(), "resource"));
+        inputs.put("salt", salt);
+        return TraceJson.canonical(inputs);
+    }
+
+    /**
+     * The structure of an input map: its keys, every value null. {@code nested} keeps the keys of
+     * maps inside it too (the principal's claim names); otherwise a nested map is a value.
+     */
+    static Map<String, Object> shape(Map<String, Object> values, boolean nested) {
+        Map<String, @Nullable Object> out = new java.util.TreeMap<>();
+        values.forEach((k, v) -> out.put(k, nested && v instanceof Map<?, ?> m ? shape(stringKeys(m), false) : null));
+        return nonNullView(out);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stringKeys(Map<?, ?> m) {
+        return (Map<String, Object>) m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> nonNullView(Map<String, @Nullable Object> m) {
+        return java.util.Collections.unmodifiableMap((Map<String, Object>) (Map<String, ?>) m);
     }
 
     /** The canonical JSON of a stored row, recomputed from its columns. */
@@ -101,15 +171,18 @@ final class TraceCodec {
                 TraceJson.recanonicalize(r.getPrincipal().data()), r.getAction(), r.getResourceType(),
                 TraceJson.recanonicalize(r.getResource().data()), TraceJson.recanonicalize(r.getContext().data()),
                 r.getPolicyVersionHash(), r.getEngineVersion(), TraceJson.recanonicalize(r.getRules().data()), r.getEffect(),
-                TraceJson.recanonicalize(r.getDecidingRules().data()), r.getDecidedAt().toInstant());
+                TraceJson.recanonicalize(r.getDecidingRules().data()), r.getDecidedAt().toInstant(), r.getInputsDigest());
     }
 
-    /** The canonical JSON of a trace as {@link #encode} hashes it (for tests and external checks). */
-    static String canonicalOf(DecisionTrace t) {
-        return canonical(t.decisionId(), t.requestId(), t.kind().name(), t.projectId(), TraceJson.canonical(t.principal()),
-                t.action(), t.resourceType(), TraceJson.canonical(t.resource()), TraceJson.canonical(t.context()),
-                t.policyVersionHash(), t.engineVersion(), rulesJson(t.rules()), t.effect().name(),
-                TraceJson.canonical(t.decidingRules()), t.decidedAt().truncatedTo(ChronoUnit.MICROS));
+    /**
+     * The canonical JSON of a trace as {@link #encode} hashes it, given the digest of its inputs
+     * (for tests and external checks).
+     */
+    static String canonicalOf(DecisionTrace t, String inputsDigest) {
+        return canonical(t.decisionId(), t.requestId(), t.kind().name(), t.projectId(), TraceJson.canonical(shape(t.principal(), true)),
+                t.action(), t.resourceType(), TraceJson.canonical(shape(t.resource(), false)), TraceJson.canonical(shape(t.context(), false)),
+                t.policyVersionHash(), t.engineVersion(), rulesJson(t.rules(), true), t.effect().name(),
+                TraceJson.canonical(t.decidingRules()), t.decidedAt().truncatedTo(ChronoUnit.MICROS), inputsDigest);
     }
 
     /**
@@ -119,7 +192,7 @@ final class TraceCodec {
     private static String canonical(UUID decisionId, @Nullable String requestId, String kind, @Nullable UUID projectId,
             String principalJson, String action, String resourceType, String resourceJson, String contextJson,
             String policyVersionHash, String engineVersion, String rulesJson, String effect, String decidingRulesJson,
-            Instant decidedAt) {
+            Instant decidedAt, @Nullable String inputsDigest) {
         StringBuilder out = new StringBuilder(principalJson.length() + resourceJson.length() + contextJson.length()
                 + rulesJson.length() + 512);
         out.append("{\"action\":");
@@ -132,6 +205,10 @@ final class TraceCodec {
         TraceJson.string(out, effect);
         out.append(",\"engineVersion\":");
         TraceJson.string(out, engineVersion);
+        if (inputsDigest != null) { // absent from traces recorded before the inputs were kept apart
+            out.append(",\"inputsDigest\":");
+            TraceJson.string(out, inputsDigest);
+        }
         out.append(",\"kind\":");
         TraceJson.string(out, kind);
         out.append(",\"policyVersionHash\":");
@@ -148,8 +225,8 @@ final class TraceCodec {
         return out.append('}').toString();
     }
 
-    /** The rules as canonical JSON: keys of each rule and condition in sorted order. */
-    static String rulesJson(List<RuleOutcome> rules) {
+    /** The rules as canonical JSON: keys of each rule and condition in sorted order; {@code shaped}: each condition's values as their structure. */
+    static String rulesJson(List<RuleOutcome> rules, boolean shaped) {
         StringBuilder out = new StringBuilder(256 * (rules.size() + 1));
         out.append('[');
         for (int i = 0; i < rules.size(); i++) {
@@ -166,7 +243,8 @@ final class TraceCodec {
                 out.append(",\"text\":");
                 TraceJson.string(out, required(c.text(), "condition text"));
                 out.append(",\"values\":");
-                TraceJson.write(out, required(c.values(), "condition values"), 4);
+                Map<String, Object> values = required(c.values(), "condition values");
+                TraceJson.write(out, shaped ? shape(values, false) : values, 4);
                 out.append('}');
             }
             out.append("],\"matched\":").append(r.matched());
@@ -184,7 +262,7 @@ final class TraceCodec {
     }
 
     /** The rules as plain maps, for checking {@link #rulesJson} against the general writer. */
-    static List<Map<String, Object>> rulesAsJson(List<RuleOutcome> rules) {
+    static List<Map<String, Object>> rulesAsJson(List<RuleOutcome> rules, boolean shaped) {
         List<Map<String, Object>> out = new ArrayList<>(rules.size());
         for (RuleOutcome r : rules) {
             List<Map<String, Object>> conditions = new ArrayList<>();
@@ -194,7 +272,7 @@ final class TraceCodec {
                 cj.put("line", c.line());
                 cj.put("column", c.column());
                 cj.put("result", c.result());
-                cj.put("values", c.values());
+                cj.put("values", shaped ? shape(c.values(), false) : c.values());
                 conditions.add(cj);
             }
             Map<String, Object> rj = new LinkedHashMap<>();
@@ -210,48 +288,81 @@ final class TraceCodec {
         return out;
     }
 
-    /** The general writer's text of the whole trace, for checking {@link #canonicalOf(DecisionTrace)} in tests. */
-    static String canonicalByGeneralWriter(DecisionTrace t) {
+    /** The general writer's text of the whole trace, for checking {@link #canonicalOf(DecisionTrace, String)} in tests. */
+    static String canonicalByGeneralWriter(DecisionTrace t, String inputsDigest) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("action", t.action());
-        m.put("context", t.context());
+        m.put("context", shape(t.context(), false));
         m.put("decidedAt", t.decidedAt().truncatedTo(ChronoUnit.MICROS));
         m.put("decidingRules", t.decidingRules());
         m.put("decisionId", t.decisionId());
         m.put("effect", t.effect());
         m.put("engineVersion", t.engineVersion());
+        m.put("inputsDigest", inputsDigest);
         m.put("kind", t.kind());
         m.put("policyVersionHash", t.policyVersionHash());
-        m.put("principal", t.principal());
+        m.put("principal", shape(t.principal(), true));
         m.put("projectId", t.projectId());
         m.put("requestId", t.requestId());
-        m.put("resource", t.resource());
+        m.put("resource", shape(t.resource(), false));
         m.put("resourceType", t.resourceType());
-        m.put("rules", rulesAsJson(t.rules()));
+        m.put("rules", rulesAsJson(t.rules(), true));
         return TraceJson.canonical(m);
     }
 
-    /** A stored row back as a trace (numbers as {@link TraceJson#parse} returns them). */
+    /**
+     * A stored row back as a trace (numbers as {@link TraceJson#parse} returns them), with the
+     * values of its inputs row ({@code inputs}, its canonical or jsonb text), or, when they were
+     * purged ({@code inputs} null), every input value as {@link TraceMask#PURGED}.
+     */
     @SuppressWarnings("unchecked")
-    static DecisionTrace decode(DecisionTraceRecord r) {
+    static DecisionTrace decode(DecisionTraceRecord r, @Nullable String inputs) {
+        boolean apart = r.getInputsDigest() != null;
+        Map<String, Object> in = apart && inputs != null ? TraceJson.parseObject(inputs) : null;
+        java.util.Iterator<Object> conditionValues = in == null ? null : ((List<Object>) in.get("conditionValues")).iterator();
         List<RuleOutcome> rules = new ArrayList<>();
         for (Object o : (List<Object>) Objects.requireNonNull(TraceJson.parse(r.getRules().data()))) {
             Map<String, Object> rj = (Map<String, Object>) o;
             List<ConditionOutcome> conditions = new ArrayList<>();
             for (Object co : (List<Object>) rj.get("conditions")) {
                 Map<String, Object> cj = (Map<String, Object>) co;
+                Map<String, Object> values = (Map<String, Object>) cj.get("values");
+                if (apart) {
+                    if (conditionValues != null && !conditionValues.hasNext()) {
+                        throw new IllegalStateException("The inputs of decision " + r.getDecisionId() + " hold fewer condition values than its rules");
+                    }
+                    values = conditionValues != null ? (Map<String, Object>) conditionValues.next() : purged(values);
+                }
                 conditions.add(new ConditionOutcome((String) cj.get("text"), ((Number) cj.get("line")).intValue(),
-                        ((Number) cj.get("column")).intValue(), (String) cj.get("result"), (Map<String, Object>) cj.get("values")));
+                        ((Number) cj.get("column")).intValue(), (String) cj.get("result"), values));
             }
             rules.add(new RuleOutcome((String) rj.get("ruleId"), (String) rj.get("ruleName"), (String) rj.get("ruleEffect"),
                     (Boolean) rj.get("applicable"), (String) rj.get("result"), (Boolean) rj.get("matched"), List.copyOf(conditions)));
         }
+        Map<String, Object> principal = TraceJson.parseObject(r.getPrincipal().data());
+        Map<String, Object> resource = TraceJson.parseObject(r.getResource().data());
+        Map<String, Object> context = TraceJson.parseObject(r.getContext().data());
+        if (in != null) {
+            principal = (Map<String, Object>) in.get("principal");
+            resource = (Map<String, Object>) in.get("resource");
+            context = (Map<String, Object>) in.get("context");
+        } else if (apart) {
+            principal = purged(principal);
+            resource = purged(resource);
+            context = purged(context);
+        }
         return new DecisionTrace(r.getDecisionId(), r.getRequestId(), TraceKind.valueOf(r.getKind().toUpperCase(Locale.ROOT)),
-                r.getProjectId(), TraceJson.parseObject(r.getPrincipal().data()), r.getAction(), r.getResourceType(),
-                TraceJson.parseObject(r.getResource().data()), TraceJson.parseObject(r.getContext().data()),
+                r.getProjectId(), principal, r.getAction(), r.getResourceType(), resource, context,
                 r.getPolicyVersionHash(), r.getEngineVersion(), List.copyOf(rules), Effect.valueOf(r.getEffect()),
                 (List<String>) Objects.requireNonNull(TraceJson.parse(r.getDecidingRules().data())),
                 r.getDecidedAt().toInstant());
+    }
+
+    /** A structure with every value replaced by the purged marker (nested maps keep their keys). */
+    private static Map<String, Object> purged(Map<String, Object> shape) {
+        Map<String, Object> out = new java.util.TreeMap<>();
+        shape.forEach((k, v) -> out.put(k, v instanceof Map<?, ?> m ? purged(stringKeys(m)) : TraceMask.PURGED));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** The batch digest: SHA-256 over the traces' hex digests, concatenated in batch order. */

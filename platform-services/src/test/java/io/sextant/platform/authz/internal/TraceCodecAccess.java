@@ -8,7 +8,8 @@ public final class TraceCodecAccess {
     private TraceCodecAccess() {
     }
 
-    public static String canonical(DecisionTrace t) {
-        return TraceCodec.canonicalOf(t);
+    /** The canonical JSON of a trace whose inputs have this digest. */
+    public static String canonical(DecisionTrace t, String inputsDigest) {
+        return TraceCodec.canonicalOf(t, inputsDigest);
     }
 }

@@ -84,13 +84,15 @@ class TraceJsonTests {
         UUID project = UUID.randomUUID();
         for (int i = 0; i < 20; i++) {
             io.sextant.platform.authz.DecisionTrace t = TraceSamples.exact(project, i);
-            assertThat(TraceCodec.canonicalOf(t)).isEqualTo(TraceCodec.canonicalByGeneralWriter(t));
-            assertThat(TraceCodec.rulesJson(t.rules())).isEqualTo(TraceJson.canonical(TraceCodec.rulesAsJson(t.rules())));
+            assertThat(TraceCodec.canonicalOf(t, "ab".repeat(32))).isEqualTo(TraceCodec.canonicalByGeneralWriter(t, "ab".repeat(32)));
+            for (boolean shaped : new boolean[] {true, false}) {
+                assertThat(TraceCodec.rulesJson(t.rules(), shaped)).isEqualTo(TraceJson.canonical(TraceCodec.rulesAsJson(t.rules(), shaped)));
+            }
         }
         io.sextant.platform.authz.DecisionTrace odd = new io.sextant.platform.authz.DecisionTrace(UUID.randomUUID(), null,
                 io.sextant.platform.authz.TraceKind.REPLAY, null, Map.of(), "a\"b\\c\nd", "t\u0001", Map.of(), Map.of(), "h", "e",
                 List.of(), io.sextant.platform.authz.Effect.DENY, List.of(), Instant.parse("2025-01-01T00:00:00.000000001Z"));
-        assertThat(TraceCodec.canonicalOf(odd)).isEqualTo(TraceCodec.canonicalByGeneralWriter(odd));
+        assertThat(TraceCodec.canonicalOf(odd, "0".repeat(64))).isEqualTo(TraceCodec.canonicalByGeneralWriter(odd, "0".repeat(64)));
     }
 
     @Test

@@ -51,10 +51,12 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
     private final Clock clock;
     private final Duration stuckAfter;
     private final AuditQuery auditQuery;
+    private final ReviewRules reviewRules;
 
     ChangeRequestServiceImpl(JooqChangeRepository repo, ChangeTargets targets, ShadowApplier shadow, RollbackVerifier rollbacks,
                              AuditLog audit, AuditQuery auditQuery, TransactionTemplate tx, Clock clock,
-                             @Value("${sextant.changes.stuck-after:15m}") Duration stuckAfter) {
+                             @Value("${sextant.changes.stuck-after:15m}") Duration stuckAfter, ReviewRules reviewRules) {
+        this.reviewRules = reviewRules;
         this.stuckAfter = stuckAfter;
         this.auditQuery = auditQuery;
         this.repo = repo;
@@ -142,7 +144,7 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
         ShadowReport report = shadow.apply(c.targetId(), c.forwardSql(), options, listener);
         listener.progress("rollback", 0, 1, "round trip forward → rollback");
         RollbackCheck rollback = rollbacks.verify(c.targetId(), c.forwardSql(), c.rollbackSql(), options.rowCap());
-        RiskAssessment risk = RiskAssessor.assess(target, report, rollback);
+        RiskAssessment risk = RiskAssessor.assess(target, report, rollback, reviewRules.refusals(target, report));
         ChangeCheckResult result = new ChangeCheckResult(changeId, c.contentHash(), report, rollback, risk);
         ChangeState next = risk.blocked() ? ChangeState.FAILED : risk.needsApproval() ? ChangeState.NEEDS_APPROVAL : ChangeState.APPROVED;
         tx.executeWithoutResult(st -> {

@@ -25,11 +25,20 @@ final class RiskAssessor {
     }
 
     static RiskAssessment assess(ChangeTarget target, ShadowReport shadow, RollbackCheck rollback) {
+        return assess(target, shadow, rollback, List.of());
+    }
+
+    /** @param refusals from the {@link io.sextant.platform.changes.ChangeReviewRule}s: each blocks the change */
+    static RiskAssessment assess(ChangeTarget target, ShadowReport shadow, RollbackCheck rollback, List<String> refusals) {
         LintReport lint = shadow.lint();
         List<String> reasons = new ArrayList<>();
         RiskLevel level = lint.risk();
         reasons.add("lint: " + lint.risk() + " (" + lint.findings().size() + " findings)");
-        boolean blocked = false;
+        boolean blocked = !refusals.isEmpty();
+        if (blocked) {
+            level = max(level, RiskLevel.HIGH);
+            refusals.forEach(r -> reasons.add("refused: " + r));
+        }
         if (shadow.failure() != null) {
             blocked = true;
             level = max(level, RiskLevel.HIGH);

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * owner and no tenant's rows; callers hold a {@link Project}, so authorization happened where it
  * was loaded. See D007.
  */
-@Component
+// named: authz has an internal class of the same simple name (its own reader of column types)
+@Component("tenancyTenantTables")
 public class TenantTables {
 
     /** The shared model's schema in each region's platform database. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class RegionDdl {
 
     /** Bumped whenever the shared kit below changes, so a region's kit is upgraded once. */
-    static final int SHARED_KIT_VERSION = 2;
+    static final int SHARED_KIT_VERSION = 3;
     static final String SHARED_SCHEMA = io.sextant.platform.tenancy.TenantTables.SHARED_SCHEMA;
     static final String DEDICATED_SCHEMA = "app";
     static final String TENANT_BASE = "tenant_base";
@@ -107,6 +107,16 @@ final class RegionDdl {
             policy(sql, q, "platform_owner", "to " + o + " using (true) with check (true)");
         }
         sql.addAll(PolicyPacks.sharedRulePolicies());
+        // Kit v3: no column statistics on shared tables. The planner reads them for every tenant's EXPLAIN,
+        // so their most-common values and histograms would tell one tenant how often a value occurs in the
+        // others' rows (row security hides pg_stats, not estimates). Cleared too, not only no longer collected.
+        sql.add("do $$ declare r record; begin for r in select c.relname, a.attname from pg_attribute a"
+                + " join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace"
+                + " where n.nspname = '" + SHARED_SCHEMA + "' and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped loop"
+                + " execute format('alter table " + SHARED_SCHEMA + ".%I alter column %I set statistics 0', r.relname, r.attname);"
+                + " perform pg_clear_attribute_stats('" + SHARED_SCHEMA + "', r.relname, r.attname, false);"
+                + " perform pg_clear_attribute_stats('" + SHARED_SCHEMA + "', r.relname, r.attname, true);"
+                + " end loop; end $$");
         sql.add("delete from platform.kit_version");
         sql.add("insert into platform.kit_version values (" + SHARED_KIT_VERSION + ")");
         return sql;

@@ -1,5 +1,6 @@
 package io.sextant.platform.tenancy.internal;
 
+import io.sextant.database.DatabaseBootstrap;
 import io.sextant.platform.tenancy.IsolationModel;
 import io.sextant.platform.tenancy.Project;
 import io.sextant.platform.tenancy.RegionServers;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Logs in as the new tenant and proves what it can see: in the shared model its derived tenant key
- * is its own project id and no row of another tenant is visible in any table it can read; in the dedicated model it
- * reaches its own database and tables.
+ * is its own project id; in both models no row of another tenant is visible in any table it can
+ * read, and it cannot create large objects (which no row security covers).
  */
 @Component
 class TenantVerifier {
@@ -36,6 +37,15 @@ class TenantVerifier {
                     if (!p.id().toString().equals(rs.getString(1))) {
                         throw new IllegalStateException("Tenant " + p.dbRole() + " does not derive its own tenant key");
                     }
+                }
+            }
+            try (ResultSet rs = st.executeQuery("select has_function_privilege('pg_catalog.lo_create(oid)', 'execute')"
+                    + " or has_function_privilege('pg_catalog.lo_creat(integer)', 'execute')"
+                    + " or has_function_privilege('pg_catalog.lo_from_bytea(oid, bytea)', 'execute')")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    throw new IllegalStateException("Tenant " + p.dbRole() + " could store large objects outside row-level security in database "
+                            + db + "; a superuser must run there (and in template1): " + DatabaseBootstrap.REVOKE_LARGE_OBJECTS + " (D007)");
                 }
             }
             // every table the tenant can read, the kit's and any the board added: none shows another tenant's row

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.postgresql.PGConnection;
 
 /**
@@ -65,14 +67,39 @@ public final class DatabaseBootstrap {
      */
     public static DatabaseCredentials bootstrapRegion(EmbeddedPostgresServer server) {
         DatabaseCredentials credentials = bootstrap(server);
+        List<String> databases = new ArrayList<>();
         try (Connection c = server.superuserDataSource(DATABASE).getConnection(); Statement st = c.createStatement()) {
             st.execute("grant execute on function pg_control_system() to " + OWNER_ROLE);
             st.execute("grant pg_signal_backend to " + OWNER_ROLE);
+            try (ResultSet rs = st.executeQuery("select datname from pg_database where datallowconn order by datname")) {
+                while (rs.next()) {
+                    databases.add(rs.getString(1));
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare the embedded region database: " + e.getMessage(), e);
         }
+        // In every database, template1 included (new dedicated databases are copies of it), and on every
+        // start (so databases of existing tenants get it too): see REVOKE_LARGE_OBJECTS.
+        for (String database : databases) {
+            try (Connection c = server.superuserDataSource(database).getConnection(); Statement st = c.createStatement()) {
+                st.execute(REVOKE_LARGE_OBJECTS);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot revoke large objects in region database " + database + ": " + e.getMessage(), e);
+            }
+        }
         return credentials;
     }
+
+    /**
+     * Large objects live in {@code pg_largeobject}, outside row-level security: a tenant that can
+     * create them stores data that is neither isolated by the tenant key, nor exported, metered or
+     * erased with the tenant (and its role could no longer be dropped). Creating one needs these
+     * functions, which PostgreSQL grants to PUBLIC and only their owner (a superuser) can revoke.
+     * An external region's DBA runs the same statement in every database (D007).
+     */
+    public static final String REVOKE_LARGE_OBJECTS = "revoke execute on function pg_catalog.lo_create(oid), pg_catalog.lo_creat(integer),"
+            + " pg_catalog.lo_from_bytea(oid, bytea), pg_catalog.lo_import(text), pg_catalog.lo_import(text, oid) from public";
 
     private static void ensureRole(Connection c, String role, String options) throws SQLException {
         if (!exists(c, "select 1 from pg_roles where rolname = ?", role)) {

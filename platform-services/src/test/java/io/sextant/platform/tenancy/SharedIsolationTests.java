@@ -102,4 +102,41 @@ class SharedIsolationTests {
         assertThatThrownBy(() -> regions.connectAs("eu-central", regions.platformDatabase("eu-central"), d1.credentials().role(), d1.credentials().password()))
                 .isInstanceOf(TenantConnectionRefusedException.class);
     }
+
+    @Test
+    void noTenantCanStoreLargeObjectsOutsideRowSecurity() throws SQLException {
+        ProvisioningResult d = tenants.provision(tenants.org("team"), "us-east", IsolationModel.DEDICATED);
+        for (ProvisioningResult t : new ProvisioningResult[] {a, d}) {
+            try (Connection c = tenants.login(t.credentials())) {
+                for (String sql : new String[] {"select lo_create(0)", "select lo_creat(-1)", "select lo_from_bytea(0, '\\x01'::bytea)"}) {
+                    assertThatThrownBy(() -> count(c, sql)).as(sql).hasMessageContaining("permission denied");
+                }
+                assertThat(count(c, "select count(*) from pg_largeobject_metadata")).isZero();
+            }
+        }
+    }
+
+    @Test
+    void plannerEstimatesDoNotRevealHowOftenAValueOccursInOtherTenantsRows() throws SQLException {
+        try (Connection c = tenants.login(b.credentials()); Statement st = c.createStatement()) {
+            st.execute("insert into tenant_data.document (title, classification) select 'b', 'health' from generate_series(1, 2000)");
+        }
+        try (Connection c = tenants.regions.owner("eu-central"); Statement st = c.createStatement()) {
+            st.execute("analyze tenant_data.document");
+        }
+        try (Connection c = tenants.login(a.credentials())) {
+            // with column statistics, 'health' (2000 of B's rows) would be estimated far above 'payment' (none)
+            assertThat(estimate(c, "health")).isEqualTo(estimate(c, "payment"));
+        }
+    }
+
+    private static double estimate(Connection c, String classification) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "explain (format json) select * from tenant_data.document where classification = '" + classification + "'")) {
+            rs.next();
+            var m = java.util.regex.Pattern.compile("\"Plan Rows\": ([0-9.]+)").matcher(rs.getString(1));
+            assertThat(m.find()).isTrue();
+            return Double.parseDouble(m.group(1));
+        }
+    }
 }

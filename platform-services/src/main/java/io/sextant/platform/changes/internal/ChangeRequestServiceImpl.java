@@ -55,10 +55,12 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
     private final Clock clock;
     private final Duration stuckAfter;
     private final AuditQuery auditQuery;
+    private final ReviewRules reviewRules;
 
     ChangeRequestServiceImpl(JooqChangeRepository repo, ChangeTargets targets, ShadowApplier shadow, RollbackVerifier rollbacks,
                              MigrationLinter linter, SyntaxChecker syntax, AuditLog audit, AuditQuery auditQuery, TransactionTemplate tx, Clock clock,
-                             @Value("${sextant.changes.stuck-after:15m}") Duration stuckAfter) {
+                             @Value("${sextant.changes.stuck-after:15m}") Duration stuckAfter, ReviewRules reviewRules) {
+        this.reviewRules = reviewRules;
         this.stuckAfter = stuckAfter;
         this.auditQuery = auditQuery;
         this.repo = repo;
@@ -164,7 +166,7 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
         listener.progress("rollback", 0, 1, "round trip forward → rollback");
         RollbackCheck rollback = rollbacks.verify(c.targetId(), c.forwardSql(), c.rollbackSql(), options.rowCap());
         LintReport rollbackLint = rollback.rollbackSql() == null ? null : linter.lint("rollback", rollback.rollbackSql());
-        RiskAssessment risk = RiskAssessor.assess(target, report, rollback, rollbackLint);
+        RiskAssessment risk = RiskAssessor.assess(target, report, rollback, rollbackLint, reviewRules.refusals(target, report));
         ChangeCheckResult result = new ChangeCheckResult(changeId, c.contentHash(), report, rollback, risk, rollbackLint);
         ChangeState next = risk.blocked() ? ChangeState.FAILED : risk.needsApproval() ? ChangeState.NEEDS_APPROVAL : ChangeState.APPROVED;
         tx.executeWithoutResult(st -> {

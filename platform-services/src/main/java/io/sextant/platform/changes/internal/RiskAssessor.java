@@ -31,8 +31,10 @@ final class RiskAssessor {
      *                     forward had them: a rollback runs on the live server as surely as the
      *                     forward. Its data-loss findings do not raise the risk, since undoing a
      *                     create is a drop; the round trip and its data-loss list judge those.
+     * @param refusals     from the {@link io.sextant.platform.changes.ChangeReviewRule}s: each blocks the change
      */
-    static RiskAssessment assess(ChangeTarget target, ShadowReport shadow, RollbackCheck rollback, @Nullable LintReport rollbackLint) {
+    static RiskAssessment assess(ChangeTarget target, ShadowReport shadow, RollbackCheck rollback, @Nullable LintReport rollbackLint,
+                                 List<String> refusals) {
         LintReport lint = shadow.lint();
         List<String> reasons = new ArrayList<>();
         RiskLevel level = lint.risk();
@@ -46,7 +48,11 @@ final class RiskAssessor {
                     .collect(java.util.stream.Collectors.joining(", ")) + ") → " + rl);
             level = max(level, rl);
         }
-        boolean blocked = false;
+        boolean blocked = !refusals.isEmpty();
+        if (blocked) {
+            level = max(level, RiskLevel.HIGH);
+            refusals.forEach(r -> reasons.add("refused: " + r));
+        }
         if (shadow.failure() != null) {
             blocked = true;
             level = max(level, RiskLevel.HIGH);

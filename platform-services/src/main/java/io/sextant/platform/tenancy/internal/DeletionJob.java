@@ -8,6 +8,8 @@ import io.sextant.platform.audit.AuditLog;
 import io.sextant.platform.tenancy.Project;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
@@ -53,9 +55,10 @@ public class DeletionJob {
     public int completeDueDeletions() {
         int done = 0;
         for (Project p : projects.withStatus("deleting")) {
-            if (p.deleteAfter() != null && !p.deleteAfter().isAfter(clock.instant())) {
+            Instant due = p.deleteAfter();
+            if (due != null && !due.isAfter(clock.instant())) {
                 try {
-                    complete(p);
+                    complete(p, due.atOffset(ZoneOffset.UTC));
                     done++;
                 } catch (RuntimeException e) {
                     log.warn("Deletion of project {} did not complete; the next run retries: {}", p.slug(), e.getMessage());
@@ -65,17 +68,24 @@ public class DeletionJob {
         return done;
     }
 
-    private void complete(Project p) {
-        if (!dsl.fetchExists(PROJECT_EXPORT, PROJECT_EXPORT.PROJECT_ID.eq(p.id()))) {
-            byte[] content = data.export(p);
+    private void complete(Project p, OffsetDateTime due) {
+        // one export per deletion: a restored and re-deleted project is exported again, a racing run stores nothing
+        if (!dsl.fetchExists(PROJECT_EXPORT, PROJECT_EXPORT.PROJECT_ID.eq(p.id()).and(PROJECT_EXPORT.DELETION_DUE.eq(due)))) {
+            TenantData.Export export = data.export(p);
+            byte[] content = export.content();
             tx.executeWithoutResult(s -> {
                 UUID id = UUID.randomUUID();
-                dsl.insertInto(PROJECT_EXPORT).set(PROJECT_EXPORT.EXPORT_ID, id).set(PROJECT_EXPORT.PROJECT_ID, p.id())
+                int stored = dsl.insertInto(PROJECT_EXPORT).set(PROJECT_EXPORT.EXPORT_ID, id).set(PROJECT_EXPORT.PROJECT_ID, p.id())
+                        .set(PROJECT_EXPORT.DELETION_DUE, due)
                         .set(PROJECT_EXPORT.CREATED_AT, clock.instant().atOffset(ZoneOffset.UTC)).set(PROJECT_EXPORT.CREATED_BY, "system")
                         .set(PROJECT_EXPORT.FORMAT, "json+gzip").set(PROJECT_EXPORT.SIZE_BYTES, (long) content.length)
-                        .set(PROJECT_EXPORT.SHA256, sha256(content)).set(PROJECT_EXPORT.CONTENT, content).execute();
-                audit.append(AuditEntry.succeeded("tenancy.project.export", "project", p.id().toString(),
-                        Map.of("export", id.toString(), "bytes", String.valueOf(content.length))));
+                        .set(PROJECT_EXPORT.SHA256, sha256(content)).set(PROJECT_EXPORT.CONTENT, content)
+                        .onConflict(PROJECT_EXPORT.PROJECT_ID, PROJECT_EXPORT.DELETION_DUE).doNothing().execute();
+                if (stored == 1) {
+                    audit.append(AuditEntry.succeeded("tenancy.project.export", "project", p.id().toString(),
+                            Map.of("export", id.toString(), "bytes", String.valueOf(content.length), "tables", String.join(" ", export.tables()),
+                                    "unattributed", String.join(" ", export.unattributed()))));
+                }
             });
         }
         objects.drop(p.region(), p.isolation(), p.dbRole(), p.dbName(), p.id());

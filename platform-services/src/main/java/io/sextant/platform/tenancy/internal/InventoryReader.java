@@ -5,6 +5,8 @@ import io.sextant.platform.tenancy.Project;
 import io.sextant.platform.tenancy.ProjectInventory.PolicyInfo;
 import io.sextant.platform.tenancy.ProjectInventory.TableInfo;
 import io.sextant.platform.tenancy.RegionServers;
+import io.sextant.platform.tenancy.TenantTable;
+import io.sextant.platform.tenancy.TenantTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,13 +29,13 @@ public class InventoryReader {
         return p.isolation() == IsolationModel.DEDICATED ? "database " + p.dbName() : "schema " + RegionDdl.SHARED_SCHEMA;
     }
 
+    /** Every table of the project ({@link TenantTables}), with its row-level security, policies and the tenant's rows in it. */
     public List<TableInfo> tables(Project p) {
         boolean dedicated = p.isolation() == IsolationModel.DEDICATED;
-        String schema = dedicated ? RegionDdl.DEDICATED_SCHEMA : RegionDdl.SHARED_SCHEMA;
         try (Connection c = dedicated ? regions.owner(p.region(), p.dbName()) : regions.owner(p.region())) {
             List<TableInfo> tables = new ArrayList<>();
-            for (String table : RegionDdl.TABLES) {
-                tables.add(table(c, schema, table, p, dedicated));
+            for (TenantTable t : TenantTables.tablesOf(c, p)) {
+                tables.add(table(c, t, p, dedicated));
             }
             return tables;
         } catch (SQLException e) {
@@ -41,42 +43,33 @@ public class InventoryReader {
         }
     }
 
-    private static TableInfo table(Connection c, String schema, String table, Project p, boolean dedicated) throws SQLException {
-        boolean enabled = false;
-        boolean forced = false;
-        try (PreparedStatement ps = c.prepareStatement(
-                "select relrowsecurity, relforcerowsecurity from pg_class where oid = to_regclass(?)")) {
-            ps.setString(1, schema + "." + table);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    enabled = rs.getBoolean(1);
-                    forced = rs.getBoolean(2);
-                }
-            }
-        }
+    private static TableInfo table(Connection c, TenantTable t, Project p, boolean dedicated) throws SQLException {
         List<PolicyInfo> policies = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "select policyname, cmd, permissive = 'PERMISSIVE', coalesce(qual, with_check, '') from pg_policies "
                         + "where schemaname = ? and tablename = ? order by policyname")) {
-            ps.setString(1, schema);
-            ps.setString(2, table);
+            ps.setString(1, t.schema());
+            ps.setString(2, t.name());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     policies.add(new PolicyInfo(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)));
                 }
             }
         }
-        long rows;
-        String count = "select count(*) from " + schema + "." + table + (dedicated ? "" : " where tenant_id = ?");
-        try (PreparedStatement ps = c.prepareStatement(count)) {
-            if (!dedicated) {
-                ps.setObject(1, p.id());
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                rows = rs.getLong(1);
+        // a shared table without the tenant key holds no row that can be attributed to this tenant
+        long rows = 0;
+        if (dedicated || t.tenantKey()) {
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from " + t.sql() + (dedicated ? "" : " where tenant_id = ?"))) {
+                if (!dedicated) {
+                    ps.setObject(1, p.id());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    rows = rs.getLong(1);
+                }
             }
         }
-        return new TableInfo(table, enabled, forced, rows, policies);
+        String name = t.schema().equals(p.dataSchema()) ? t.name() : t.key();
+        return new TableInfo(name, t.rlsEnabled(), t.rlsForced(), rows, policies);
     }
 }

@@ -13,11 +13,12 @@ import java.util.regex.Pattern;
 final class RegionDdl {
 
     /** Bumped whenever the shared kit below changes, so a region's kit is upgraded once. */
-    static final int SHARED_KIT_VERSION = 2;
-    static final String SHARED_SCHEMA = "tenant_data";
+    static final int SHARED_KIT_VERSION = 3;
+    static final String SHARED_SCHEMA = io.sextant.platform.tenancy.TenantTables.SHARED_SCHEMA;
     static final String DEDICATED_SCHEMA = "app";
     static final String TENANT_BASE = "tenant_base";
-    static final List<String> TABLES = List.of("app_user", "document", "event_log");
+    /** The starter kit's own tables, for installing it; what a tenant holds now is {@link io.sextant.platform.tenancy.TenantTables}. */
+    static final List<String> KIT_TABLES = List.of("app_user", "document", "event_log");
     private static final Pattern ROLE = Pattern.compile("^(t_[0-9a-f]{12}|[a-z_][a-z0-9_]{0,62})$");
 
     private RegionDdl() {
@@ -85,7 +86,7 @@ final class RegionDdl {
         sql.addAll(starterTables(SHARED_SCHEMA, "platform.current_tenant_id()"));
         String own = "tenant_id = (select platform.current_tenant_id())";
         String writable = "tenant_id = (select platform.current_writable_tenant_id())";
-        for (String table : TABLES) {
+        for (String table : KIT_TABLES) {
             String q = SHARED_SCHEMA + "." + table;
             sql.add("create index if not exists " + table + "_tenant on " + q + " (tenant_id)");
             sql.add("alter table " + q + " enable row level security");
@@ -106,6 +107,16 @@ final class RegionDdl {
             policy(sql, q, "platform_owner", "to " + o + " using (true) with check (true)");
         }
         sql.addAll(PolicyPacks.sharedRulePolicies());
+        // Kit v3: no column statistics on shared tables. The planner reads them for every tenant's EXPLAIN,
+        // so their most-common values and histograms would tell one tenant how often a value occurs in the
+        // others' rows (row security hides pg_stats, not estimates). Cleared too, not only no longer collected.
+        sql.add("do $$ declare r record; begin for r in select c.relname, a.attname from pg_attribute a"
+                + " join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace"
+                + " where n.nspname = '" + SHARED_SCHEMA + "' and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped loop"
+                + " execute format('alter table " + SHARED_SCHEMA + ".%I alter column %I set statistics 0', r.relname, r.attname);"
+                + " perform pg_clear_attribute_stats('" + SHARED_SCHEMA + "', r.relname, r.attname, false);"
+                + " perform pg_clear_attribute_stats('" + SHARED_SCHEMA + "', r.relname, r.attname, true);"
+                + " end loop; end $$");
         sql.add("delete from platform.kit_version");
         sql.add("insert into platform.kit_version values (" + SHARED_KIT_VERSION + ")");
         return sql;
@@ -129,7 +140,7 @@ final class RegionDdl {
         List<String> sql = new ArrayList<>(List.of("create schema if not exists " + DEDICATED_SCHEMA));
         sql.addAll(starterTables(DEDICATED_SCHEMA, "'" + tenantId + "'::uuid"));
         sql.add("grant usage on schema " + DEDICATED_SCHEMA + " to " + r);
-        for (String table : TABLES) {
+        for (String table : KIT_TABLES) {
             String q = DEDICATED_SCHEMA + "." + table;
             sql.add("alter table " + q + " enable row level security");
             sql.add("alter table " + q + " force row level security");

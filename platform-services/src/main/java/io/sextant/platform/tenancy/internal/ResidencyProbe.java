@@ -3,15 +3,21 @@ package io.sextant.platform.tenancy.internal;
 import io.sextant.platform.tenancy.Project;
 import io.sextant.platform.tenancy.RegionServers;
 import io.sextant.platform.tenancy.ResidencyReport.Finding;
+import io.sextant.platform.tenancy.TenantTable;
+import io.sextant.platform.tenancy.TenantTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Asks one region server, as its owner, what it holds of a project. Internal. */
 @Component
 public class ResidencyProbe {
+
+    private static final Logger log = LoggerFactory.getLogger(ResidencyProbe.class);
 
     private final RegionServers regions;
 
@@ -33,8 +39,12 @@ public class ResidencyProbe {
             long rows = 0;
             if (TenantObjects.exists(c, "select 1 from pg_tables where schemaname = 'platform' and tablename = 'tenant_role'")) {
                 key = TenantObjects.exists(c, "select 1 from platform.tenant_role where role_name = ? or tenant_id = ?", p.dbRole(), p.id());
-                for (String table : RegionDdl.TABLES) {
-                    try (PreparedStatement ps = c.prepareStatement("select count(*) from " + RegionDdl.SHARED_SCHEMA + "." + table + " where tenant_id = ?")) {
+                // every table of this server's shared schema that has the tenant key, whatever the board added
+                for (TenantTable t : TenantTables.sharedTables(c)) {
+                    if (!t.tenantKey()) {
+                        continue;
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("select count(*) from " + t.sql() + " where tenant_id = ?")) {
                         ps.setObject(1, p.id());
                         try (ResultSet rs = ps.executeQuery()) {
                             rs.next();
@@ -45,6 +55,8 @@ public class ResidencyProbe {
             }
             return new Finding(region, sysid, role, db, key, rows, true);
         } catch (SQLException | RuntimeException e) {
+            // the report only says "unreachable"; the reason (connection refused, a missing grant, a catalog error) goes here
+            log.warn("Residency probe of project {} on region {} failed: {}", p.slug(), region, e.getMessage());
             return new Finding(region, "unknown", false, false, false, 0, false);
         }
     }

@@ -3,12 +3,13 @@ package io.sextant.platform.tenancy.internal;
 import io.sextant.platform.tenancy.IsolationModel;
 import io.sextant.platform.tenancy.PolicyPack;
 import io.sextant.platform.tenancy.RegionServers;
+import io.sextant.platform.tenancy.TenantTable;
+import io.sextant.platform.tenancy.TenantTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.springframework.stereotype.Component;
@@ -170,8 +171,15 @@ class TenantObjects {
                 }
             } else if (exists(c, "select 1 from pg_tables where schemaname = 'platform' and tablename = 'tenant_role'")) {
                 c.setAutoCommit(false);
-                for (String table : List.of("document", "event_log", "app_user")) {
-                    try (PreparedStatement ps = c.prepareStatement("delete from " + RegionDdl.SHARED_SCHEMA + "." + table + " where tenant_id = ?")) {
+                // every table with the tenant key as it is now (board-added ones too), children before the tables they reference
+                for (TenantTable t : TenantTables.deleteOrder(TenantTables.sharedTables(c))) {
+                    if (!t.tenantKey()) {
+                        continue;
+                    }
+                    if (!t.ownerReadsAll()) {
+                        throw new SQLException("table " + t.key() + " hides rows from the owner role; its rows cannot be erased");
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("delete from " + t.sql() + " where tenant_id = ?")) {
                         ps.setObject(1, tenantId);
                         ps.executeUpdate();
                     }

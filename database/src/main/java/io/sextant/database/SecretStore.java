@@ -25,7 +25,12 @@ public final class SecretStore {
 
     /** The secret of that name, created (32 random bytes, URL-safe Base64) if it does not exist yet. */
     public String getOrCreate(String name) {
-        Path file = file(name);
+        return getOrCreate(file(name));
+    }
+
+    /** The secret in that file, created (32 random bytes, URL-safe Base64, owner-only) if it does not exist yet. */
+    public static String getOrCreate(Path file) {
+        Path directory = file.toAbsolutePath().getParent();
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -36,10 +41,19 @@ public final class SecretStore {
             RANDOM.nextBytes(bytes);
             String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             // Created owner-only from the start (no window with default permissions).
-            Path tmp = Files.createTempFile(directory, name, ".tmp",
+            Path tmp = Files.createTempFile(directory, file.getFileName().toString(), ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(tmp, secret, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            try {
+                // A link never replaces: if another process created the file meanwhile, its secret wins.
+                Files.createLink(file, tmp);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                return Files.readString(file, StandardCharsets.UTF_8).strip();
+            } catch (UnsupportedOperationException noLinks) {
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
             return secret;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the secret file " + file, e);

@@ -2,6 +2,7 @@ package io.sextant.console.api;
 
 import io.sextant.platform.tenancy.RegionUnreachableException;
 import io.sextant.platform.tenancy.TenancyConflictException;
+import io.sextant.platform.tenancy.TenancyNotFoundException;
 import io.sextant.platform.tenancy.VersionConflictException;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -21,6 +22,12 @@ class ApiErrors {
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badInput(IllegalArgumentException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** More specific than {@link #badInput}: an id that names no project or run is 404, not bad input. */
+    @ExceptionHandler(TenancyNotFoundException.class)
+    ProblemDetail noSuchTenancyObject(TenancyNotFoundException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(NoSuchElementException.class)

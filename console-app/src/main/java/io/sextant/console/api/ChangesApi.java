@@ -152,7 +152,7 @@ class ChangesApi {
         HttpStatus status = switch (e.reason()) {
             case "missing-role", "not-authenticated", "self-approval" -> HttpStatus.FORBIDDEN;
             case "unknown-target", "unknown-change" -> HttpStatus.NOT_FOUND;
-            case "empty-change" -> HttpStatus.BAD_REQUEST;
+            case "empty-change", "missing-content-hash" -> HttpStatus.BAD_REQUEST;
             default -> HttpStatus.CONFLICT;
         };
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());

@@ -16,8 +16,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 
 /**
  * Authenticates {@code /api/v1} bearer tokens: personal access tokens ({@code sxp_…}) against
- * their stored hashes, anything else as a JWT of the built-in provider (key, issuer, expiry,
- * revocation). Console roles come from the token's {@code roles} claim or the token owner.
+ * their stored hashes, anything else as an API access token of the built-in provider (type,
+ * key, issuer, audience, expiry, {@code jti} and revocation: {@code ApiTokenDecoder}). Console roles come from the token's {@code roles} claim or the token owner.
  */
 final class BearerAuthentication implements AuthenticationManagerResolver<HttpServletRequest> {
 

@@ -1,6 +1,7 @@
 package io.sextant.console.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import io.sextant.platform.identity.ApiTokenDecoder;
 import io.sextant.platform.identity.ConsoleSessionService;
 import io.sextant.platform.identity.LoginAttemptService;
 import io.sextant.platform.identity.PersonalAccessTokenService;
@@ -19,7 +20,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -74,14 +74,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain restApi(HttpSecurity http, JwtDecoder jwtDecoder, PersonalAccessTokenService pats) throws Exception {
+    SecurityFilterChain restApi(HttpSecurity http, ApiTokenDecoder apiTokens, PersonalAccessTokenService pats) throws Exception {
         http.securityMatcher("/api/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable()) // bearer tokens only: no cookie can authenticate here, so no request can be forged
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/openapi", "/api/v1/health").permitAll()
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(o -> o.authenticationManagerResolver(new BearerAuthentication(jwtDecoder, pats)))
+                .oauth2ResourceServer(o -> o.authenticationManagerResolver(new BearerAuthentication(apiTokens.asJwtDecoder(), pats)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
         return http.build();
     }

@@ -80,7 +80,7 @@ class ExternalProviderLoginTest {
 
     @Test
     void unmappedGroupsGrantNothing() {
-        signInAs("ext-stranger", List.of("marketing"));
+        signInAs("ext-stranger", List.of("marketing", "COMPLIANCE", "security_admin"));
         Page page = browser.newPage();
         page.navigate(consoleUrl + "/");
         page.waitForSelector("#home-view");

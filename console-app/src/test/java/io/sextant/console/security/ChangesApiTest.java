@@ -66,6 +66,23 @@ class ChangesApiTest {
         var unknownTarget = post("/api/v1/changes", operatorToken,
                 "{\"targetId\":\"nowhere\",\"sequence\":1,\"description\":\"x\",\"forwardSql\":\"select 1\"}");
         assertThat(unknownTarget.statusCode()).isEqualTo(404);
+        var noHash = post("/api/v1/changes/no-such-change/approve", operatorToken, "{}");
+        assertThat(noHash.statusCode()).as(noHash.body()).isEqualTo(400);
+        assertThat(noHash.body()).contains("content hash");
+    }
+
+    @Test
+    void whoMayApproveIsDecidedBeforeWhetherTheChangeExists() {
+        assertThat(post("/api/v1/changes/no-such-change/approve", supportToken, "{\"contentHash\":\"abc\"}").statusCode()).isEqualTo(403);
+        assertThat(post("/api/v1/changes/no-such-change/approve", operatorToken, "{\"contentHash\":\"abc\"}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void targetsAreListedForOperatorsButNotForSupport() {
+        assertThat(SecurityHttp.api("/api/v1/changes/targets", supportToken).statusCode()).isEqualTo(403);
+        var targets = SecurityHttp.api("/api/v1/changes/targets", operatorToken);
+        assertThat(targets.statusCode()).isEqualTo(200);
+        assertThat(targets.body()).contains("\"targetId\":\"platform\"");
     }
 
     @Test

@@ -82,6 +82,15 @@ class OnboardingApiTest {
         assertThat(noKey.statusCode()).isEqualTo(400);
         var malformed = post("/api/v1/onboarding/derive", operatorToken, "{\"intent\":");
         assertThat(malformed.statusCode()).isEqualTo(400);
+        var noIntent = post("/api/v1/onboarding/derive", operatorToken, "{}");
+        assertThat(noIntent.statusCode()).isEqualTo(400);
+        assertThat(noIntent.body()).contains("missing: intent");
+        var halfIntent = post("/api/v1/onboarding/derive", operatorToken, "{\"intent\":{\"building\":\"CONSUMER_APP\",\"data\":[]}}");
+        assertThat(halfIntent.statusCode()).isEqualTo(400);
+        assertThat(halfIntent.body()).contains("intent.endUsers, intent.residency, intent.scale, intent.recovery");
+        var noNames = post("/api/v1/onboarding/preflight", operatorToken, "{\"intent\":{\"data\":[]}}");
+        assertThat(noNames.statusCode()).isEqualTo(400);
+        assertThat(noNames.body()).contains("missing: organizationSlug, projectSlug, projectName");
     }
 
     @Test

@@ -34,6 +34,8 @@ import org.springframework.core.env.MapPropertySource;
 public class PlatformDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 
     public static final String SOURCE_NAME = "sextantPlatformDatabase";
+    /** The owner-only file holding the key that seals private keys stored in the database ({@code KeySealer}). */
+    public static final String KEY_FILE = "sextant.key-encryption.key-file";
     private static final Map<String, Running> SERVERS = new ConcurrentHashMap<>();
 
     record Running(EmbeddedPostgresServer server, DatabaseCredentials credentials) {
@@ -63,6 +65,13 @@ public class PlatformDatabaseEnvironment implements EnvironmentPostProcessor, Or
                 props.put("sextant.identity.console-client-secret", running.server().secrets().getOrCreate("console-client"));
             }
             props.put("sextant.embedded.effective-directory", running.server().home().toString());
+            if (env.getProperty(KEY_FILE) == null) {
+                // Beside the database's own secrets, never inside the data directory.
+                props.put(KEY_FILE, running.server().home().resolve("secrets").resolve("key-encryption.secret").toString());
+            }
+        }
+        if (env.getProperty(KEY_FILE) == null && !props.containsKey(KEY_FILE)) {
+            props.put(KEY_FILE, Path.of(".sextant", "secrets", "key-encryption.secret").toAbsolutePath().toString());
         }
         props.put("spring.datasource.url", db.url());
         props.put("spring.datasource.username", db.appUser());

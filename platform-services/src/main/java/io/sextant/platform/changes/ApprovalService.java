@@ -11,8 +11,8 @@ import java.util.List;
 public interface ApprovalService {
 
     /**
-     * @throws ChangeRefusedException {@code self-approval}, {@code missing-role}, {@code content-changed},
-     *         {@code not-awaiting-approval}
+     * @throws ChangeRefusedException {@code missing-role} (checked first, before the change is looked up),
+     *         {@code missing-content-hash}, {@code self-approval}, {@code content-changed}, {@code not-awaiting-approval}
      */
     ChangeRequest approve(String changeId, String contentHash);
 

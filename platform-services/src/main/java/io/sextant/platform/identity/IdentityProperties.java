@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param accessTokenTtl     lifetime of access and id tokens
  * @param keyPublishLead     how long a new signing key is published before it signs
  * @param roleClaim          the claim that carries roles in tokens of an external provider
- * @param roleMapping        external role value -> console role name (identity if absent)
+ * @param roleMapping        external role value -> console role name; a value not listed grants nothing
+ * @param apiAudience        the audience every {@code /api/v1} token must name (default {@code sextant-api})
  * @param maxFailuresPerUser failed logins per user within {@code failureWindow} before refusal
  * @param maxFailuresPerClient failed logins per client address within {@code failureWindow}
  * @param sessionIdleTimeout a console session without requests ends after this long
@@ -36,7 +37,11 @@ public record IdentityProperties(
         @Nullable Integer maxFailuresPerClient,
         @Nullable Duration failureWindow,
         @Nullable Duration sessionIdleTimeout,
-        @Nullable Duration sessionAbsoluteTimeout) {
+        @Nullable Duration sessionAbsoluteTimeout,
+        @Nullable String apiAudience) {
+
+    /** The default audience of the console's REST API. */
+    public static final String DEFAULT_API_AUDIENCE = "sextant-api";
 
     public boolean builtin() {
         return provider == null || provider.isBlank() || "builtin".equalsIgnoreCase(provider);
@@ -72,6 +77,10 @@ public record IdentityProperties(
 
     public Duration idleTimeout() {
         return sessionIdleTimeout == null ? Duration.ofMinutes(30) : sessionIdleTimeout;
+    }
+
+    public String apiAudienceOrDefault() {
+        return apiAudience == null || apiAudience.isBlank() ? DEFAULT_API_AUDIENCE : apiAudience;
     }
 
     public Duration absoluteTimeout() {

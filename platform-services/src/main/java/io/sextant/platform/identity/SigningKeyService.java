@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.sextant.database.KeySealer;
 import io.sextant.jooq.security.tables.records.SigningKeyRecord;
 import io.sextant.platform.audit.AuditEntry;
 import io.sextant.platform.audit.AuditLog;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -36,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link IdentityProperties#publishLead()} before it signs, so relying parties that cache JWKS
  * already know it; the key it replaces keeps being published until every token it signed has
  * expired ({@link IdentityProperties#tokenTtl()}), then it is retired and its tokens are refused.
- * Every transition is audited. See docs/decisions/D005-identity.md.
+ * Every transition is audited. Private keys are stored sealed ({@link KeySealer}): reading the
+ * database alone yields no key that can sign. See docs/decisions/D005-identity.md.
  */
 @Service
 public class SigningKeyService {
@@ -47,12 +50,43 @@ public class SigningKeyService {
     private final AuditLog audit;
     private final Clock clock;
     private final IdentityProperties properties;
+    private final KeySealer sealer;
 
-    SigningKeyService(JooqSigningKeyRepository keys, AuditLog audit, Clock clock, IdentityProperties properties) {
+    SigningKeyService(JooqSigningKeyRepository keys, AuditLog audit, Clock clock, IdentityProperties properties, KeySealer sealer) {
         this.keys = keys;
         this.audit = audit;
         this.clock = clock;
         this.properties = properties;
+        this.sealer = sealer;
+    }
+
+    /**
+     * At start-up: every live private key opens with the key-encryption key, or start-up stops with
+     * the reason. Keys stored in clear by a version before sealing are sealed in place, but only
+     * while no sealed key exists: afterwards a clear key can only have been written into the
+     * database behind the console's back, and it is refused.
+     */
+    @Transactional
+    public void sealAtRest() {
+        List<SigningKeyRecord> live = keys.lockLive().stream().filter(k -> k.getPrivateKey().length > 0).toList();
+        boolean anySealed = live.stream().anyMatch(k -> KeySealer.isSealed(k.getPrivateKey()));
+        for (SigningKeyRecord k : live) {
+            if (KeySealer.isSealed(k.getPrivateKey())) {
+                sealer.open(k.getPrivateKey(), context(k.getKid()));
+            } else if (anySealed) {
+                throw new KeySealer.SealedKeyException("Signing key " + k.getKid() + " is stored unencrypted although the other keys are "
+                        + "encrypted: it was not written by the console. Remove it (security.signing_key) before starting again.");
+            } else {
+                k.setPrivateKey(sealer.seal(k.getPrivateKey(), context(k.getKid())));
+                keys.update(k);
+                audit.append(AuditEntry.succeeded("identity.signing-key.seal", "signing-key", k.getKid(), Map.of()));
+            }
+        }
+    }
+
+    /** What a sealed signing key is bound to: its table and key id. */
+    static String context(String kid) {
+        return "security.signing_key/" + kid;
     }
 
     /** All keys ever made, newest first. */
@@ -126,7 +160,7 @@ public class SigningKeyService {
     public JWKSet jwkSet() {
         List<JWK> jwks = new ArrayList<>();
         for (SigningKeyRecord r : keys.published()) {
-            jwks.add(toJwk(r, "active".equals(r.getState())));
+            jwks.add(toJwk(r, "active".equals(r.getState()) ? sealer.open(r.getPrivateKey(), context(r.getKid())) : null));
         }
         return new JWKSet(jwks);
     }
@@ -143,7 +177,7 @@ public class SigningKeyService {
         r.setAlgorithm(ALGORITHM);
         r.setState(state);
         r.setPublicKey(pair.getPublic().getEncoded());
-        r.setPrivateKey(pair.getPrivate().getEncoded());
+        r.setPrivateKey(sealer.seal(pair.getPrivate().getEncoded(), context(r.getKid())));
         r.setCreatedAt(utc(now));
         r.setActivateAfter(utc(activateAfter));
         return r;
@@ -159,15 +193,15 @@ public class SigningKeyService {
         }
     }
 
-    private static JWK toJwk(SigningKeyRecord r, boolean withPrivate) {
+    private static JWK toJwk(SigningKeyRecord r, byte @Nullable [] privateKey) {
         try {
             KeyFactory f = KeyFactory.getInstance("RSA");
             RSAKey.Builder b = new RSAKey.Builder((RSAPublicKey) f.generatePublic(new X509EncodedKeySpec(r.getPublicKey())))
                     .keyID(r.getKid())
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256);
-            if (withPrivate) {
-                b.privateKey((RSAPrivateKey) f.generatePrivate(new PKCS8EncodedKeySpec(r.getPrivateKey())));
+            if (privateKey != null) {
+                b.privateKey((RSAPrivateKey) f.generatePrivate(new PKCS8EncodedKeySpec(privateKey)));
             }
             return b.build();
         } catch (GeneralSecurityException e) {

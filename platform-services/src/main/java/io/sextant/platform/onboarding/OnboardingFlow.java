@@ -45,13 +45,44 @@ public class OnboardingFlow {
         this.plans = plans;
     }
 
+    /** @throws IllegalArgumentException naming what is missing when the six answers are not all given */
     @PreAuthorize("hasRole('OPERATOR')")
     public DerivedSetup derive(TenantRequest request) {
-        return onboarding.derive(request.intent(), request.overrides());
+        Intent i = request.intent();
+        List<String> missing = new ArrayList<>();
+        if (i == null) {
+            missing.add("intent");
+        } else {
+            Object[][] answers = {{"building", i.building()}, {"endUsers", i.endUsers()}, {"residency", i.residency()},
+                    {"scale", i.scale()}, {"recovery", i.recovery()}};
+            for (Object[] answer : answers) {
+                if (answer[1] == null) {
+                    missing.add("intent." + answer[0]);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("Answer every question of the intent; missing: " + String.join(", ", missing));
+        }
+        return onboarding.derive(i, request.overrides() == null ? Overrides.NONE : request.overrides());
     }
 
+    /** @throws IllegalArgumentException naming what is missing when the intent or the names are not given */
     @PreAuthorize("hasRole('OPERATOR')")
     public OnboardingPreflight preflight(TenantRequest request) {
+        List<String> missingNames = new ArrayList<>();
+        if (request.organizationSlug() == null || request.organizationSlug().isBlank()) {
+            missingNames.add("organizationSlug");
+        }
+        if (request.projectSlug() == null || request.projectSlug().isBlank()) {
+            missingNames.add("projectSlug");
+        }
+        if (request.projectName() == null || request.projectName().isBlank()) {
+            missingNames.add("projectName");
+        }
+        if (!missingNames.isEmpty()) {
+            throw new IllegalArgumentException("Name the organisation and the project; missing: " + String.join(", ", missingNames));
+        }
         DerivedSetup setup = derive(request);
         List<Check> checks = new ArrayList<>();
         setup.conflicts().forEach(c -> checks.add(new Check("setup-" + c.ruleId(), Outcome.FAILED, c.message())));

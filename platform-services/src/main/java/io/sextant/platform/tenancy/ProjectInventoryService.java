@@ -29,7 +29,7 @@ public class ProjectInventoryService {
     /** @throws IllegalArgumentException for an unknown project id */
     @PreAuthorize("hasAnyRole('OPERATOR', 'SUPPORT')")
     public ProjectInventory inventory(UUID projectId) {
-        Project p = projects.project(projectId).orElseThrow(() -> new IllegalArgumentException("No project " + projectId));
+        Project p = projects.project(projectId).orElseThrow(() -> new TenancyNotFoundException("No project " + projectId));
         Organization org = projects.org(p.orgId()).orElseThrow();
         String regionName = dsl.select(REGION.DISPLAY_NAME).from(REGION).where(REGION.REGION_CODE.eq(p.region()))
                 .fetchOptional(REGION.DISPLAY_NAME).orElse(p.region());

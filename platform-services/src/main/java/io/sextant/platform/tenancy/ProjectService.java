@@ -71,7 +71,7 @@ public class ProjectService {
                 .where(p.PROJECT_ID.eq(projectId))
                 .execute();
         if (n == 0) {
-            throw new IllegalArgumentException("No project " + projectId);
+            throw new TenancyNotFoundException("No project " + projectId);
         }
         audit.append(io.sextant.platform.audit.AuditEntry.succeeded("tenancy.project.record-setup", "project", projectId.toString(),
                 java.util.Map.of("auditRetentionDays", String.valueOf(auditRetentionDays), "backupTarget", backupTarget)));
@@ -183,7 +183,7 @@ public class ProjectService {
     }
 
     private Project require(UUID projectId) {
-        return projects.project(projectId).orElseThrow(() -> new IllegalArgumentException("No project " + projectId));
+        return projects.project(projectId).orElseThrow(() -> new TenancyNotFoundException("No project " + projectId));
     }
 
     private void requireStatus(Project p, String expected, String verb) {

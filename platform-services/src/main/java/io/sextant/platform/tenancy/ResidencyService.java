@@ -56,7 +56,7 @@ public class ResidencyService {
 
     @PreAuthorize("hasAnyRole('OPERATOR', 'SUPPORT')")
     public ResidencyReport check(UUID projectId) {
-        return checkProject(projects.project(projectId).orElseThrow(() -> new IllegalArgumentException("No project " + projectId)));
+        return checkProject(projects.project(projectId).orElseThrow(() -> new TenancyNotFoundException("No project " + projectId)));
     }
 
     @Scheduled(fixedDelayString = "${sextant.tenancy.residency-interval:PT1H}", initialDelayString = "PT5M")

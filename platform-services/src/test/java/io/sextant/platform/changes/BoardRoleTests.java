@@ -24,6 +24,12 @@ class BoardRoleTests {
     @Autowired
     DriftService drift;
     @Autowired
+    ChangeTargets targets;
+    @Autowired
+    ChangeRequestService changes;
+    @Autowired
+    SuggestionService suggestions;
+    @Autowired
     DSLContext dsl;
     @Autowired
     TransactionTemplate tx;
@@ -64,6 +70,49 @@ class BoardRoleTests {
         for (String role : List.of("COMPLIANCE", "OPERATOR", "SECURITY_ADMIN")) {
             assertThat(as("dave", role, () -> drift.drift(t.targetId())).drifted()).isFalse();
         }
+    }
+
+    @Test
+    void targetsAreListedOnlyForOperatorsSecurityAdminsAndCompliance() throws Exception {
+        long before = lastSeq();
+        for (String role : List.of("SUPPORT", "NO_CONSOLE_ROLE")) {
+            assertThatThrownBy(() -> as("eve", role, targets::list))
+                    .isInstanceOfSatisfying(ChangeRefusedException.class, e -> assertThat(e.reason()).isEqualTo("missing-role"));
+        }
+        assertThat(refusalsSince(before, "changes.target.list")).containsExactly("eve", "eve");
+        assertThatThrownBy(targets::list)
+                .isInstanceOfSatisfying(ChangeRefusedException.class, e -> assertThat(e.reason()).isEqualTo("not-authenticated"));
+        for (String role : List.of("OPERATOR", "SECURITY_ADMIN", "COMPLIANCE")) {
+            assertThat(as("dave", role, targets::list)).extracting(ChangeTarget::targetId).contains("platform");
+        }
+    }
+
+    @Test
+    void suggestionsNeedAConsoleRole() throws Exception {
+        int next = as("olga", "OPERATOR", () -> changes.list("platform").stream().filter(x -> x.state() != ChangeState.REJECTED)
+                .mapToInt(ChangeRequest::sequence).max().orElse(0)) + 1;
+        ChangeRequest c = as("olga", "OPERATOR", () -> changes.submit(new ChangeSubmission("platform", next, "suggestion roles",
+                "create index roles_probe on ops.change_request (created_at);", null)));
+        long before = lastSeq();
+        assertThatThrownBy(() -> as("mallory", "NO_CONSOLE_ROLE", () -> suggestions.suggest(c.changeId(), null)))
+                .isInstanceOfSatisfying(ChangeRefusedException.class, e -> assertThat(e.reason()).isEqualTo("missing-role"));
+        assertThatThrownBy(() -> as("mallory", "NO_CONSOLE_ROLE", () -> suggestions.suggestions(c.changeId())))
+                .isInstanceOfSatisfying(ChangeRefusedException.class, e -> assertThat(e.reason()).isEqualTo("missing-role"));
+        assertThat(refusalsSince(before, "changes.suggestion.suggest")).containsExactly("mallory");
+        assertThat(refusalsSince(before, "changes.suggestion.list")).containsExactly("mallory");
+        assertThat(as("sue", "SUPPORT", () -> suggestions.suggestions(c.changeId()))).isEmpty();
+        as("olga", "OPERATOR", () -> changes.reject(c.changeId(), "test done"));
+    }
+
+    private long lastSeq() {
+        return tx.execute(st -> dsl.select(org.jooq.impl.DSL.max(AUDIT_EVENT.SEQ)).from(AUDIT_EVENT).fetchOptional(0, Long.class).orElse(0L));
+    }
+
+    /** Actors of refused events of that action after {@code seq}. */
+    private List<String> refusalsSince(long seq, String action) {
+        return tx.execute(st -> dsl.select(AUDIT_EVENT.ACTOR).from(AUDIT_EVENT)
+                .where(AUDIT_EVENT.SEQ.gt(seq), AUDIT_EVENT.ACTION.eq(action), AUDIT_EVENT.OUTCOME.eq("refused"))
+                .orderBy(AUDIT_EVENT.SEQ).fetch(AUDIT_EVENT.ACTOR));
     }
 
     private List<String> refusals(String targetId) {

@@ -1,6 +1,10 @@
 package io.sextant.platform.audit.internal;
 
+import io.sextant.database.KeySealer;
+import io.sextant.database.spring.PlatformDatabaseEnvironment;
+import java.nio.file.Path;
 import java.time.Clock;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +33,17 @@ class AuditConfiguration {
     /** Readers, or an operator reading the trail of one change request (shown on the review board). */
     static final String READERS_OR_CHANGE_TRAIL = READERS
             + " or (hasRole('OPERATOR') and #filter.targetType() == 'change' and #filter.targetId() != null)";
+
+    /**
+     * Seals the private keys the platform stores (this module's checkpoint key, the identity
+     * provider's signing keys) with a key kept in an owner-only file outside the database. Defined
+     * here because audit is the module every other one may depend on.
+     */
+    @Bean
+    KeySealer keySealer(Environment env) {
+        String file = env.getProperty(PlatformDatabaseEnvironment.KEY_FILE);
+        return KeySealer.at(Path.of(file == null ? ".sextant/secrets/key-encryption.secret" : file));
+    }
 
     @Bean
     @ConditionalOnMissingBean

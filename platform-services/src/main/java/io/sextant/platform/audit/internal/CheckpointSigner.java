@@ -1,5 +1,6 @@
 package io.sextant.platform.audit.internal;
 
+import io.sextant.database.KeySealer;
 import io.sextant.platform.audit.Checkpoint;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs checkpoints with the Ed25519 key kept in {@code ledger.checkpoint_key}, creating it on first
- * use (the JDK's own Ed25519, no extra library). The signed message is described on {@link Checkpoint}.
+ * use (the JDK's own Ed25519, no extra library). The private key is stored sealed ({@link KeySealer}),
+ * so the database alone cannot sign. The signed message is described on {@link Checkpoint}.
  */
 @Component
 class CheckpointSigner {
@@ -25,11 +27,38 @@ class CheckpointSigner {
     static final String ALGORITHM = "Ed25519";
 
     private final JooqCheckpointRepository checkpoints;
+    private final KeySealer sealer;
     private final Clock clock;
 
-    CheckpointSigner(JooqCheckpointRepository checkpoints, Clock clock) {
+    CheckpointSigner(JooqCheckpointRepository checkpoints, KeySealer sealer, Clock clock) {
         this.checkpoints = checkpoints;
+        this.sealer = sealer;
         this.clock = clock;
+    }
+
+    /** What a sealed checkpoint key is bound to: its table and id. */
+    static String context(String keyId) {
+        return "ledger.checkpoint_key/" + keyId;
+    }
+
+    /**
+     * At start-up (in a transaction): the stored key opens with the key-encryption key, or start-up
+     * stops with the reason; a key stored before sealing existed is sealed in place.
+     *
+     * @return true if a key was sealed now
+     */
+    boolean sealAtRest() {
+        var stored = checkpoints.key();
+        if (stored.isEmpty()) {
+            return false;
+        }
+        JooqCheckpointRepository.StoredKey k = stored.get();
+        if (KeySealer.isSealed(k.privateKey())) {
+            sealer.open(k.privateKey(), context(k.keyId()));
+            return false;
+        }
+        checkpoints.replacePrivateKey(k.keyId(), sealer.seal(k.privateKey(), context(k.keyId())));
+        return true;
     }
 
     /** The signing key, generated and stored on first use; must run in a transaction. */
@@ -38,8 +67,8 @@ class CheckpointSigner {
             KeyPair pair = generate();
             byte[] publicKey = pair.getPublic().getEncoded();
             String keyId = "ed25519-" + HexFormat.of().formatHex(ChainHash.sha256(publicKey), 0, 8);
-            checkpoints.insertKeyIfAbsent(
-                    new JooqCheckpointRepository.StoredKey(keyId, publicKey, pair.getPrivate().getEncoded()), clock.instant());
+            checkpoints.insertKeyIfAbsent(new JooqCheckpointRepository.StoredKey(keyId, publicKey,
+                    sealer.seal(pair.getPrivate().getEncoded(), context(keyId))), clock.instant());
             return checkpoints.key().orElseThrow();
         });
     }
@@ -47,7 +76,8 @@ class CheckpointSigner {
     byte[] sign(JooqCheckpointRepository.StoredKey key, byte[] message) {
         try {
             Signature signer = Signature.getInstance(ALGORITHM);
-            signer.initSign(KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(key.privateKey())));
+            byte[] pkcs8 = sealer.open(key.privateKey(), context(key.keyId()));
+            signer.initSign(KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
             signer.update(message);
             return signer.sign();
         } catch (GeneralSecurityException e) {

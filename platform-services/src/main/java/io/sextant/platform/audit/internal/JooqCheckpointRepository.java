@@ -45,6 +45,11 @@ class JooqCheckpointRepository {
                 .execute();
     }
 
+    /** Replaces the stored (not yet sealed) private key with its sealed form; the public key never changes. */
+    public void replacePrivateKey(String keyId, byte[] sealed) {
+        dsl.update(CHECKPOINT_KEY).set(CHECKPOINT_KEY.PRIVATE_KEY, sealed).where(CHECKPOINT_KEY.KEY_ID.eq(keyId)).execute();
+    }
+
     public void insert(StoredCheckpoint cp) {
         dsl.insertInto(CHECKPOINT)
                 .set(CHECKPOINT.SEQ, cp.seq())

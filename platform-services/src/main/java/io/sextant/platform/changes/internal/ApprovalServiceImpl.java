@@ -37,6 +37,13 @@ class ApprovalServiceImpl implements ApprovalService {
     @Override
     public ChangeRequest approve(String changeId, String contentHash) {
         String who = Actors.current();
+        // Only operators and security admins approve anything: decide that before saying whether the change exists.
+        if (!Actors.isOperator()) {
+            throw refuse(changeId, new ChangeRefusedException("missing-role", "Approving changes needs the Operator or Security admin role"));
+        }
+        if (contentHash == null || contentHash.isBlank()) {
+            throw refuse(changeId, new ChangeRefusedException("missing-content-hash", "Send the content hash of the version you reviewed"));
+        }
         return tx.execute(st -> {
             ChangeRequest c = repo.lock(changeId).orElseThrow(() -> refuse(changeId, ChangeRequestServiceImpl.notFound(changeId)));
             if (!c.contentHash().equals(contentHash)) {

@@ -13,6 +13,8 @@ import io.sextant.platform.changes.Suggestion;
 import io.sextant.platform.changes.SuggestionMade;
 import io.sextant.platform.changes.SuggestionProvider;
 import io.sextant.platform.changes.SuggestionService;
+import io.sextant.platform.identity.ConsoleRole;
+import io.sextant.platform.identity.CurrentRoles;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +53,7 @@ class SuggestionServiceImpl implements SuggestionService {
 
     @Override
     public Suggestion suggest(String changeId, @Nullable String providerName) {
-        String who = Actors.current();
+        String who = reader("changes.suggestion.suggest", changeId);
         ChangeRequest c = changes.find(changeId).orElseThrow(() -> ChangeRequestServiceImpl.notFound(changeId));
         String wanted = providerName == null ? "rules" : providerName;
         SuggestionProvider p = providers.stream().filter(x -> x.name().equals(wanted)).findFirst()
@@ -92,6 +94,7 @@ class SuggestionServiceImpl implements SuggestionService {
 
     @Override
     public List<Suggestion> suggestions(String changeId) {
+        reader("changes.suggestion.list", changeId);
         return tx.execute(st -> dsl.selectFrom(CHANGE_SUGGESTION).where(CHANGE_SUGGESTION.CHANGE_ID.eq(changeId))
                 .orderBy(CHANGE_SUGGESTION.CREATED_AT).fetch(SuggestionServiceImpl::map));
     }
@@ -99,6 +102,17 @@ class SuggestionServiceImpl implements SuggestionService {
     @Override
     public List<String> providers() {
         return providers.stream().map(SuggestionProvider::name).toList();
+    }
+
+    /** Suggestions carry a change's SQL: the same console roles as reading the change; refusals audited. */
+    private String reader(String action, String changeId) {
+        String who = Actors.current();
+        if (!(Actors.isOperator() || CurrentRoles.has(ConsoleRole.COMPLIANCE) || CurrentRoles.has(ConsoleRole.SUPPORT))) {
+            ChangeRefusedException e = new ChangeRefusedException("missing-role", "Suggestions need a console role");
+            audit.appendRefusal(AuditEntry.refused(action, "change", changeId, Map.of("reason", e.reason(), "message", e.getMessage())));
+            throw e;
+        }
+        return who;
     }
 
     private static Suggestion map(io.sextant.jooq.ops.tables.records.ChangeSuggestionRecord r) {

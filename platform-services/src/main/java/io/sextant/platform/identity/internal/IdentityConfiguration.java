@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.sextant.platform.identity.ApiTokenDecoder;
 import io.sextant.platform.identity.IdentityProperties;
 import io.sextant.platform.identity.OperatorService;
 import io.sextant.platform.identity.SigningKeyService;
@@ -89,13 +90,26 @@ public class IdentityConfiguration {
         return properties.issuer() == null || properties.issuer().isBlank() ? "http://127.0.0.1:8080" : properties.issuer();
     }
 
-    /** Names the signing key in every token (required while two keys are published) and adds console roles. */
+    /**
+     * Names the signing key in every token (required while two keys are published) and adds console
+     * roles. Client-credentials access tokens are the API's: typed {@code at+jwt} and addressed to
+     * the API's audience, which no other token of the provider (ID tokens, the console's own login
+     * tokens) carries.
+     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> tokenCustomizer(SigningKeyService keys, OperatorService operators) {
+    OAuth2TokenCustomizer<JwtEncodingContext> tokenCustomizer(SigningKeyService keys, OperatorService operators,
+            IdentityProperties properties) {
         return context -> {
             keys.activeKeyId().ifPresent(kid -> context.getJwsHeader().keyId(kid));
             List<String> roles = new ArrayList<>();
-            if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+            boolean clientCredentials = AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType());
+            if (clientCredentials && OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                context.getJwsHeader().type(ApiTokenDecoder.ACCESS_TOKEN_TYPE);
+                // a mutable list: the claims are stored with the authorization as JSON, and the JDBC
+                // store's type validator refuses to read back the JDK's immutable lists
+                context.getClaims().audience(new ArrayList<>(List.of(properties.apiAudienceOrDefault())));
+            }
+            if (clientCredentials) {
                 Object configured = context.getRegisteredClient().getClientSettings().getSetting(CLIENT_ROLES_SETTING);
                 if (configured instanceof String s && !s.isBlank()) {
                     roles.addAll(List.of(s.split(",")));
@@ -114,7 +128,17 @@ public class IdentityConfiguration {
         };
     }
 
-    /** Verifies bearer tokens of the built-in provider. A retired key is no longer published, so its tokens fail here. */
+    /** What {@code /api/v1} accepts; see {@link ApiTokenDecoder}. */
+    @Bean
+    ApiTokenDecoder apiTokenDecoder(JWKSource<SecurityContext> jwkSource, IdentityProperties properties,
+            TokenRevocationService revocations) {
+        return new ApiTokenDecoder(jwkSource, issuer(properties), properties.apiAudienceOrDefault(), revocations);
+    }
+
+    /**
+     * Verifies tokens of the built-in provider at its own endpoints (userinfo, with the console's
+     * login access token). A retired key is no longer published, so its tokens fail here.
+     */
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, IdentityProperties properties, TokenRevocationService revocations) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();

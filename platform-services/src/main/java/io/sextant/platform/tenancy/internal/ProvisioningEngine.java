@@ -67,7 +67,7 @@ public class ProvisioningEngine {
 
     /** Runs what is left of a run the caller has claimed (created it, or {@link RunClaims} gave it). */
     ProvisioningResult run(UUID runId, ProvisioningListener listener) {
-        var run = runs.byId(runId).orElseThrow(() -> new IllegalArgumentException("No provisioning run " + runId));
+        var run = runs.byId(runId).orElseThrow(() -> new io.sextant.platform.tenancy.TenancyNotFoundException("No provisioning run " + runId));
         Project p = projects.project(run.projectId()).orElseThrow();
         Set<ProvisioningStep> done = runs.done(runId);
         TenantCredentials credentials = null;

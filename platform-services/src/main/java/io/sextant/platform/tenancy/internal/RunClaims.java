@@ -45,7 +45,7 @@ public class RunClaims {
     }
 
     public UUID byId(UUID runId) {
-        return runs.byId(runId).orElseThrow(() -> new IllegalArgumentException("No provisioning run " + runId)).runId();
+        return runs.byId(runId).orElseThrow(() -> new io.sextant.platform.tenancy.TenancyNotFoundException("No provisioning run " + runId)).runId();
     }
 
     /** Within the caller's transaction: a new run, already claimed by its creator. */

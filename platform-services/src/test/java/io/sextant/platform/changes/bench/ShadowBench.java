@@ -29,6 +29,19 @@ import java.util.Optional;
  */
 public final class ShadowBench {
 
+    /** The bench lists no targets (it looks its one target up), so nothing is ever refused or recorded. */
+    private static final io.sextant.platform.audit.AuditLog NO_AUDIT = new io.sextant.platform.audit.AuditLog() {
+        @Override
+        public long append(io.sextant.platform.audit.AuditEntry entry) {
+            return 0;
+        }
+
+        @Override
+        public long appendRefusal(io.sextant.platform.audit.AuditEntry entry) {
+            return 0;
+        }
+    };
+
     static final String CHANGE = "alter table app.accounts alter column balance type bigint";
     static final List<Integer> CALIBRATION = List.of(1_000, 5_000, 20_000, 50_000, 100_000);
 
@@ -61,7 +74,7 @@ public final class ShadowBench {
                         return List.of(target);
                     }
                 };
-                ShadowApplier shadow = ShadowApplierFactory.create(new ChangeTargets(List.of(provider)), new MigrationLinter(), servers);
+                ShadowApplier shadow = ShadowApplierFactory.create(new ChangeTargets(List.of(provider), NO_AUDIT), new MigrationLinter(), servers);
                 ShadowReport projected = shadow.apply(target.targetId(), CHANGE,
                         new ShadowOptions(10_000, CALIBRATION, Duration.ofMinutes(30), true), ShadowProgressListener.NONE);
                 ShadowReport full = shadow.apply(target.targetId(), CHANGE,

@@ -116,7 +116,7 @@ class RouteAccessTest {
      * there, driven as the browser's client does: create the UI, then send it the navigation event.
      */
     private static String open(SecurityHttp.Browserless browser, String path, SoftAssertions softly, ConsoleRole role) {
-        HttpResponse<String> shell = browser.get(TestPort.console() + "/" + path);
+        HttpResponse<String> shell = browser.get(TestPort.console() + "/" + path, "Accept", "text/html,application/xhtml+xml");
         softly.assertThat(shell.statusCode()).as("%s GET /%s", role, path).isIn(200, 403, 404);
         softly.assertThat(shell.body()).as("%s GET /%s", role, path).doesNotContain("Whitelabel").contains("VAADIN/build");
         HttpResponse<String> init = browser.get(TestPort.console() + "/?v-r=init&location=" + URLEncoder.encode(path, StandardCharsets.UTF_8));

@@ -9,22 +9,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.HtmlUtils;
 
-/** The built-in identity provider's sign-in form: plain server-rendered HTML, CSRF-protected. */
+/**
+ * The built-in identity provider's sign-in form: plain server-rendered HTML, CSRF-protected. After
+ * a refused attempt it keeps the username and says what to do, in its own words only.
+ */
 @Controller
 class IdpLoginPage {
 
     @GetMapping(value = SecurityConfiguration.IDP_LOGIN, produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
-    String page(HttpServletRequest request, @RequestParam(name = "error", required = false) String error,
-            @RequestParam(name = "logout", required = false) String logout) {
+    String page(HttpServletRequest request, @RequestParam(name = "logout", required = false) String logout) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        // Only the provider's own words: the notice a refused attempt left in the session. Nothing of the address
+        // (?error=…) is ever shown, so a crafted link cannot dress the sign-in page with a message.
+        SignInNotice notice = SignInNotice.take(request);
         String message = "";
-        if (error != null) {
-            String text = error.isBlank() ? "Wrong username or password." : error;
-            message = "<p class=\"error\" id=\"login-error\" role=\"alert\">" + HtmlUtils.htmlEscape(text) + "</p>";
+        if (notice != null) {
+            message = "<p class=\"error\" id=\"login-error\" role=\"alert\">" + HtmlUtils.htmlEscape(notice.message()) + "</p>";
         } else if (logout != null) {
             message = "<p class=\"info\" role=\"status\">You have been signed out.</p>";
         }
+        String username = notice == null ? "" : HtmlUtils.htmlEscape(notice.username());
+        String usernameFocus = username.isEmpty() ? " autofocus" : "";
+        String passwordFocus = username.isEmpty() ? "" : " autofocus";
         return """
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -46,14 +53,14 @@ class IdpLoginPage {
                   %s
                   <form method="post" action="%s">
                     <label for="username">Username</label>
-                    <input id="username" name="username" autocomplete="username" required autofocus>
+                    <input id="username" name="username" autocomplete="username" required value="%s"%s>
                     <label for="password">Password</label>
-                    <input id="password" name="password" type="password" autocomplete="current-password" required>
+                    <input id="password" name="password" type="password" autocomplete="current-password" required%s>
                     <input type="hidden" name="%s" value="%s">
                     <button id="sign-in" type="submit">Sign in</button>
                   </form>
                 </main></body></html>
-                """.formatted(message, request.getContextPath() + SecurityConfiguration.IDP_LOGIN,
+                """.formatted(message, request.getContextPath() + SecurityConfiguration.IDP_LOGIN, username, usernameFocus, passwordFocus,
                 csrf == null ? "_csrf" : csrf.getParameterName(), csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getToken()));
     }
 }

@@ -5,15 +5,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 
-/** Records every sign-in at the built-in provider, and answers a failure without saying which part was wrong. */
+/**
+ * Records every sign-in at the built-in provider, and answers a failure without saying which part
+ * was wrong; the form comes back with the username kept and a message of the provider's own words.
+ */
 final class LoginOutcomeHandlers {
 
     private LoginOutcomeHandlers() {
@@ -34,7 +35,8 @@ final class LoginOutcomeHandlers {
             String username = request.getParameter("username");
             String reason = e instanceof DisabledException ? "account disabled" : "bad credentials";
             attempts.record(username == null ? "" : username, request.getRemoteAddr(), false, reason);
-            response.sendRedirect(loginPath + "?error=" + URLEncoder.encode("Wrong username or password.", StandardCharsets.UTF_8));
+            new SignInNotice(SignInNotice.WRONG_CREDENTIALS, SignInNotice.username(username)).keep(request);
+            response.sendRedirect(loginPath + "?error");
         }
     }
 

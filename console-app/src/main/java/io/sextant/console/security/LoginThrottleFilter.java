@@ -6,8 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Refuses a sign-in attempt before the password is even checked when its user or address is over the limit. */
@@ -29,8 +27,8 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
             String why = attempts.refusal(username == null ? "" : username, request.getRemoteAddr());
             if (why != null) {
                 attempts.record(username == null ? "" : username, request.getRemoteAddr(), false, "throttled");
-                response.setStatus(429);
-                response.sendRedirect(loginPath + "?error=" + URLEncoder.encode(why, StandardCharsets.UTF_8));
+                new SignInNotice(why, SignInNotice.username(username)).keep(request);
+                response.sendRedirect(loginPath + "?error");
                 return;
             }
         }

@@ -17,6 +17,7 @@ import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer.AuthorizedUrl;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -102,6 +103,10 @@ class SecurityConfiguration {
                         .userInfoEndpoint(u -> u.oidcUserService(oidcUsers)))
                 .with(VaadinSecurityConfigurer.vaadin(), v -> v
                         .oauth2LoginPage("/oauth2/authorization/sextant", "{baseUrl}/")
+                        // An address that is no route reaches the router for a signed-in operator, which answers with the
+                        // console's own "not found" page; the default (deny) answered 403 with the framework's error page.
+                        // Strangers are still sent to sign-in first, and each screen's roles are still checked by navigation.
+                        .anyRequest(AuthorizedUrl::authenticated)
                         .addLogoutHandler(new ConsoleLogoutHandler(sessions)));
         return http.build();
     }

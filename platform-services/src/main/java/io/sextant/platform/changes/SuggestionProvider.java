@@ -12,6 +12,9 @@ public interface SuggestionProvider {
     /** Stable name, e.g. {@code rules} or {@code openai-compatible}. */
     String name();
 
+    /** What produced the output, recorded with it: a model's name, or the rule engine's version. */
+    String model();
+
     /** A rewrite, or empty when the provider has nothing safer to offer. */
     Optional<SuggestedRewrite> suggest(String forwardSql, LintReport lint);
 

@@ -7,6 +7,8 @@ import io.sextant.platform.PlatformTest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +49,8 @@ class SafeApplyTests {
 
     @Autowired
     ApprovalService approvals;
+    @Autowired
+    io.sextant.platform.audit.AuditQuery auditQuery;
 
     @Test
     void retriesAfterLockTimeoutWhileAnotherSessionHoldsTheTable() throws Exception {
@@ -153,6 +157,34 @@ class SafeApplyTests {
         assertThat(checked.shadow().failure()).isNull();
         assertThat(checked.shadow().statements()).noneMatch(m -> m.locks().stream()
                 .anyMatch(l -> l.relation().equals("app.items") && l.mode().equals("SHARE")));
+
+        // Behind the same gates: neither the original's author nor the one who accepted may approve the rewrite.
+        for (String who : List.of("alice", "bob")) {
+            assertThatThrownBy(() -> as(who, "OPERATOR", () -> approvals.approve(candidate.changeId(), candidate.contentHash())))
+                    .as(who).isInstanceOfSatisfying(ChangeRefusedException.class, e -> assertThat(e.reason()).isEqualTo("self-approval"));
+        }
+        as("carol", "OPERATOR", () -> approvals.approve(candidate.changeId(), candidate.contentHash()));
+    }
+
+    @Test
+    void aSuggestionComesWithItsLintAndItsOutputProviderAndModelLandInTheAuditChain() throws Exception {
+        DatabaseTarget t = TestTargets.create("chg_suggest_gate", ChangeBoardTests.ITEMS);
+        ChangeRequest risky = as("alice", "OPERATOR", () -> changes.submit(new ChangeSubmission(t.targetId(), 1, "index",
+                "create index items_label on app.items (label)", null)));
+        Suggestion s = as("dora", "SUPPORT", () -> suggestions.suggest(risky.changeId(), null));
+        assertThat(s.lint()).as("linted before it is shown").isNotNull();
+        assertThat(s.lint().findings()).extracting(LintFinding::ruleId).doesNotContain("require-concurrent-index-creation");
+        assertThat(as("dora", "SUPPORT", () -> suggestions.suggestions(risky.changeId()))).singleElement()
+                .satisfies(x -> assertThat(x.lint().statementCount()).isEqualTo(s.lint().statementCount()));
+        var made = as("sam", "SECURITY_ADMIN", () -> auditQuery.find(new io.sextant.platform.audit.AuditFilter(null,
+                "changes.suggestion.made", null, null, "change", risky.changeId()), null, 10)).events();
+        assertThat(made).singleElement().satisfies(e -> {
+            assertThat(e.details()).containsEntry("provider", "rules").containsEntry("model", "rules/" + MigrationLinter.ENGINE_VERSION)
+                    .containsEntry("output", s.suggestedSql());
+        });
+        assertThatThrownBy(() -> as("dora", "SUPPORT", () -> suggestions.accept(s.suggestionId())))
+                .isInstanceOfSatisfying(ChangeRefusedException.class, e -> assertThat(e.reason()).isEqualTo("missing-role"));
+        assertThat(changes.find(risky.changeId()).orElseThrow().state()).isEqualTo(ChangeState.SUBMITTED);
     }
 
     static boolean valid(ChangeTarget t, String index) throws Exception {

@@ -53,6 +53,10 @@ class ApprovalServiceImpl implements ApprovalService {
             if (c.author().equals(who)) {
                 throw refuse(changeId, new ChangeRefusedException("self-approval", "The author of a change cannot approve it"));
             }
+            if (repo.authorOfSupersededOriginal(changeId).filter(who::equals).isPresent()) {
+                throw refuse(changeId, new ChangeRefusedException("self-approval",
+                        "This change is a suggested rewrite of your own change: someone else approves it"));
+            }
             ConsoleRole role = c.requiredRole() == null ? ConsoleRole.OPERATOR : ConsoleRole.valueOf(c.requiredRole());
             if (!CurrentRoles.has(role)) {
                 throw refuse(changeId, new ChangeRefusedException("missing-role", "Approving this change needs the " + role.label() + " role"));

@@ -146,6 +146,15 @@ class JooqChangeRepository {
                 .fetch(r -> new Approval(r.getChangeId(), r.getContentHash(), r.getApprover(), r.getApproverRole(), r.getApprovedAt().toInstant()));
     }
 
+    /** The author of the change that {@code candidateId} was accepted in place of, as a suggested rewrite; empty for any other change. */
+    public Optional<String> authorOfSupersededOriginal(String candidateId) {
+        var original = CHANGE_REQUEST.as("original");
+        return dsl.select(original.AUTHOR).from(io.sextant.jooq.ops.Tables.CHANGE_SUGGESTION)
+                .join(original).on(original.CHANGE_ID.eq(io.sextant.jooq.ops.Tables.CHANGE_SUGGESTION.CHANGE_ID))
+                .where(io.sextant.jooq.ops.Tables.CHANGE_SUGGESTION.CANDIDATE_ID.eq(candidateId))
+                .limit(1).fetchOptional(original.AUTHOR);
+    }
+
     /** (sequence, checksum recorded at apply, checksum of the stored SQL now) of every applied change of the target. */
     public List<AppliedChecksum> appliedChecksums(String targetId) {
         return dsl.select(CHANGE_APPLIED.SEQUENCE, CHANGE_APPLIED.FORWARD_CHECKSUM, CHANGE_REQUEST.FORWARD_SQL, CHANGE_APPLIED.CHANGE_ID)

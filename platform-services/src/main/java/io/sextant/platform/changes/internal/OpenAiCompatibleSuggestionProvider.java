@@ -42,6 +42,11 @@ class OpenAiCompatibleSuggestionProvider implements SuggestionProvider {
     }
 
     @Override
+    public String model() {
+        return model;
+    }
+
+    @Override
     public String name() {
         return "openai-compatible";
     }

@@ -33,6 +33,11 @@ class RuleBasedSuggestionProvider implements SuggestionProvider {
     private static final Pattern SERIAL = Pattern.compile("\\bserial\\b", Pattern.CASE_INSENSITIVE);
 
     @Override
+    public String model() {
+        return "rules/" + io.sextant.platform.changes.MigrationLinter.ENGINE_VERSION;
+    }
+
+    @Override
     public String name() {
         return "rules";
     }

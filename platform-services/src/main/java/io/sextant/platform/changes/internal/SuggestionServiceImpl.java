@@ -60,43 +60,61 @@ class SuggestionServiceImpl implements SuggestionService {
                 .orElseThrow(() -> new ChangeRefusedException("unknown-provider", "No suggestion provider '" + wanted + "'"));
         SuggestionProvider.SuggestedRewrite r = p.suggest(c.forwardSql(), linter.lint("change", c.forwardSql()))
                 .orElseThrow(() -> new ChangeRefusedException("no-suggestion", "Provider " + p.name() + " has no safer rewrite"));
-        Suggestion s = new Suggestion(UUID.randomUUID(), changeId, p.name(), r.forwardSql(), r.rationale(), clock.instant(), who, null);
+        Suggestion s = new Suggestion(UUID.randomUUID(), changeId, p.name(), r.forwardSql(), r.rationale(), clock.instant(), who, null,
+                linter.lint("suggestion", r.forwardSql()));
         tx.executeWithoutResult(st -> {
             dsl.insertInto(CHANGE_SUGGESTION).set(CHANGE_SUGGESTION.SUGGESTION_ID, s.suggestionId()).set(CHANGE_SUGGESTION.CHANGE_ID, changeId)
                     .set(CHANGE_SUGGESTION.PROVIDER, s.provider()).set(CHANGE_SUGGESTION.SUGGESTED_SQL, s.suggestedSql())
                     .set(CHANGE_SUGGESTION.RATIONALE, s.rationale()).set(CHANGE_SUGGESTION.CREATED_AT, JooqChangeRepository.ts(s.createdAt()))
                     .set(CHANGE_SUGGESTION.CREATED_BY, who).execute();
             audit.append(AuditEntry.succeeded("changes.suggestion.made", "change", changeId,
-                    Map.of("suggestion", s.suggestionId().toString(), "provider", s.provider())));
-            events.publishEvent(new SuggestionMade(s.suggestionId(), changeId, s.provider(), s.suggestedSql(), s.rationale(), who, s.createdAt()));
+                    Map.of("suggestion", s.suggestionId().toString(), "provider", s.provider(), "model", p.model(),
+                            "output", s.suggestedSql(), "findings", String.valueOf(s.lint().findings().size()))));
+            events.publishEvent(new SuggestionMade(s.suggestionId(), changeId, s.provider(), p.model(), s.suggestedSql(), s.rationale(),
+                    who, s.createdAt()));
         });
         return s;
     }
 
+    /**
+     * One transaction: the original is rejected, the rewrite submitted in its place and linked to
+     * the suggestion, or nothing happens. Its approval then needs someone other than the one who
+     * accepted it (its author) and other than the original's author ({@code ApprovalServiceImpl}).
+     */
     @Override
     public ChangeRequest accept(UUID suggestionId) {
-        Suggestion s = suggestions(suggestionId).orElseThrow(() -> new ChangeRefusedException("unknown-suggestion", "No suggestion " + suggestionId));
-        if (s.candidateChangeId() != null) {
-            return changes.find(s.candidateChangeId()).orElseThrow();
+        if (!Actors.isOperator()) {
+            ChangeRefusedException e = new ChangeRefusedException("missing-role", "Accepting a suggestion needs the Operator or Security admin role");
+            audit.appendRefusal(AuditEntry.refused("changes.suggestion.accept", "suggestion", suggestionId.toString(),
+                    Map.of("reason", e.reason())));
+            throw e;
         }
-        ChangeRequest original = changes.find(s.changeId()).orElseThrow();
-        changes.reject(original.changeId(), "superseded by suggested rewrite " + suggestionId);
-        ChangeRequest candidate = changes.submit(new ChangeSubmission(original.targetId(), original.sequence(),
-                original.description() + " (safe rewrite from " + s.provider() + " suggestion " + suggestionId + ")", s.suggestedSql(), null));
-        tx.executeWithoutResult(st -> dsl.update(CHANGE_SUGGESTION).set(CHANGE_SUGGESTION.CANDIDATE_ID, candidate.changeId())
-                .where(CHANGE_SUGGESTION.SUGGESTION_ID.eq(suggestionId)).execute());
-        return candidate;
+        return tx.execute(st -> {
+            Suggestion s = suggestions(suggestionId).orElseThrow(() -> new ChangeRefusedException("unknown-suggestion", "No suggestion " + suggestionId));
+            if (s.candidateChangeId() != null) {
+                return changes.find(s.candidateChangeId()).orElseThrow();
+            }
+            ChangeRequest original = changes.find(s.changeId()).orElseThrow();
+            changes.reject(original.changeId(), "superseded by suggested rewrite " + suggestionId);
+            ChangeRequest candidate = changes.submit(new ChangeSubmission(original.targetId(), original.sequence(),
+                    original.description() + " (safe rewrite from " + s.provider() + " suggestion " + suggestionId + ")", s.suggestedSql(), null));
+            dsl.update(CHANGE_SUGGESTION).set(CHANGE_SUGGESTION.CANDIDATE_ID, candidate.changeId())
+                    .where(CHANGE_SUGGESTION.SUGGESTION_ID.eq(suggestionId)).execute();
+            audit.append(AuditEntry.succeeded("changes.suggestion.accept", "change", candidate.changeId(),
+                    Map.of("suggestion", suggestionId.toString(), "original", original.changeId(), "originalAuthor", original.author())));
+            return candidate;
+        });
     }
 
     private java.util.Optional<Suggestion> suggestions(UUID id) {
-        return tx.execute(st -> dsl.selectFrom(CHANGE_SUGGESTION).where(CHANGE_SUGGESTION.SUGGESTION_ID.eq(id)).fetchOptional(SuggestionServiceImpl::map));
+        return tx.execute(st -> dsl.selectFrom(CHANGE_SUGGESTION).where(CHANGE_SUGGESTION.SUGGESTION_ID.eq(id)).fetchOptional(this::map));
     }
 
     @Override
     public List<Suggestion> suggestions(String changeId) {
         reader("changes.suggestion.list", changeId);
         return tx.execute(st -> dsl.selectFrom(CHANGE_SUGGESTION).where(CHANGE_SUGGESTION.CHANGE_ID.eq(changeId))
-                .orderBy(CHANGE_SUGGESTION.CREATED_AT).fetch(SuggestionServiceImpl::map));
+                .orderBy(CHANGE_SUGGESTION.CREATED_AT).fetch(this::map));
     }
 
     @Override
@@ -115,9 +133,9 @@ class SuggestionServiceImpl implements SuggestionService {
         return who;
     }
 
-    private static Suggestion map(io.sextant.jooq.ops.tables.records.ChangeSuggestionRecord r) {
+    private Suggestion map(io.sextant.jooq.ops.tables.records.ChangeSuggestionRecord r) {
         Instant at = r.getCreatedAt().toInstant();
         return new Suggestion(r.getSuggestionId(), r.getChangeId(), r.getProvider(), r.getSuggestedSql(), r.getRationale(), at,
-                r.getCreatedBy(), r.getCandidateId());
+                r.getCreatedBy(), r.getCandidateId(), linter.lint("suggestion", r.getSuggestedSql()));
     }
 }

@@ -33,11 +33,15 @@ class PoliciesApiTest {
 
     String operatorToken;
     String supportToken;
+    String complianceToken;
+    String secadminToken;
 
     @BeforeEach
     void tokens() {
         operatorToken = as("operator", () -> pats.create("policies api test", Duration.ofDays(1)), ConsoleRole.OPERATOR).secret();
         supportToken = as("support", () -> pats.create("policies api test", Duration.ofDays(1)), ConsoleRole.SUPPORT).secret();
+        complianceToken = as("compliance", () -> pats.create("policies api test", Duration.ofDays(1)), ConsoleRole.COMPLIANCE).secret();
+        secadminToken = as("secadmin", () -> pats.create("policies api test", Duration.ofDays(1)), ConsoleRole.SECURITY_ADMIN).secret();
     }
 
     UUID project(String org, String slug) {
@@ -139,5 +143,42 @@ class PoliciesApiTest {
                         + "\"resourceType\":\"project\",\"context\":{\"risk\":10}}");
         assertThat(explained.statusCode()).as(explained.body()).isEqualTo(200);
         assertThat(explained.body()).contains("\"effect\":\"DENY\"").contains("needs role admin");
+    }
+
+    /**
+     * A value planted in a health tenant's row (a live decision on it) comes back from the
+     * explanation endpoints only to the roles that may see that tenant's rows, and each such read
+     * is audited; support and compliance staff get the row's values masked.
+     */
+    @Test
+    void explanationsGiveAHealthTenantsRowValuesOnlyToRolesThatMaySeeItsRowsAndAuditEachRead() {
+        UUID portal = project("acme-health", "patient-portal");
+        String planted = "planted-" + UUID.randomUUID();
+        String request = "{\"principal\":{\"id\":\"u1\",\"role\":\"member\",\"tenant\":\"" + portal + "\",\"claims\":{}},\"action\":\"select\","
+                + "\"resourceType\":\"document\",\"resource\":{\"title\":\"" + planted + "\"},\"context\":{\"ip\":\"10.0.0.1\"}}";
+        var decided = post("/api/v1/projects/" + portal + "/decisions", operatorToken, request);
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+        assertThat(decided.body()).doesNotContain(planted);
+        String id = SecurityHttp.json(decided).get("decisionId").toString();
+
+        record Reader(String user, String token, boolean allowed) {
+        }
+        for (Reader r : java.util.List.of(new Reader("operator", operatorToken, true), new Reader("support", supportToken, false),
+                new Reader("compliance", complianceToken, false), new Reader("secadmin", secadminToken, true))) {
+            long before = jdbc.queryForObject("select coalesce(max(seq), 0) from ledger.audit_event", Long.class);
+
+            var byId = SecurityHttp.api("/api/v1/decisions/" + id + "/explanation", r.token());
+            assertThat(byId.statusCode()).as(byId.body()).isEqualTo(200);
+            assertThat(byId.body().contains(planted)).as(r.user() + " reads the planted value: " + byId.body()).isEqualTo(r.allowed());
+            assertThat(byId.body()).contains(r.allowed() ? "\"inputs\":\"COMPLETE\"" : "\"inputs\":\"ROW_VALUES_MASKED\"")
+                    .contains("\"title\":");
+
+            var asked = post("/api/v1/projects/" + portal + "/explanations", r.token(), request);
+            assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+            assertThat(asked.body().contains(planted)).as(r.user() + " reads the planted value: " + asked.body()).isEqualTo(r.allowed());
+
+            assertThat(jdbc.queryForObject("select count(*) from ledger.audit_event where seq > ? and action = 'authz.trace.inputs.read' "
+                    + "and actor = ? and target_id = ?", Long.class, before, r.user(), portal.toString())).isEqualTo(r.allowed() ? 2L : 0L);
+        }
     }
 }

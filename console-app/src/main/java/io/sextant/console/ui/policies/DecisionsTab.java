@@ -12,9 +12,10 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.sextant.console.ui.ChartOptions;
 import io.sextant.console.ui.Formats;
 import io.sextant.frontend.EChart;
-import io.sextant.platform.authz.DecisionTrace;
 import io.sextant.platform.authz.Explanation;
 import io.sextant.platform.authz.PolicyService;
+import io.sextant.platform.authz.RecordedTrace;
+import io.sextant.platform.authz.TraceInputs;
 import io.sextant.platform.authz.TraceKind;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -144,7 +145,7 @@ class DecisionsTab extends VerticalLayout {
     private void load() {
         list.removeAll();
         TraceKind k = "All".equals(kind.getValue()) ? null : TraceKind.valueOf(kind.getValue());
-        List<DecisionTrace> traces = PolicyUi.attempt(() -> policies.recentDecisions(projectId, Duration.ofDays(window.getValue()), k, LIMIT));
+        List<RecordedTrace> traces = PolicyUi.attempt(() -> policies.recentDecisions(projectId, Duration.ofDays(window.getValue()), k, LIMIT));
         if (traces == null) {
             return;
         }
@@ -155,7 +156,7 @@ class DecisionsTab extends VerticalLayout {
         Map<String, Map<String, Integer>> perDay = new LinkedHashMap<>();
         perDay.put("ALLOW", new TreeMap<>());
         perDay.put("DENY", new TreeMap<>());
-        traces.forEach(t -> {
+        traces.stream().map(RecordedTrace::trace).forEach(t -> {
             String day = t.decidedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
             perDay.get("ALLOW").putIfAbsent(day, 0);
             perDay.get("DENY").putIfAbsent(day, 0);
@@ -167,24 +168,32 @@ class DecisionsTab extends VerticalLayout {
         chart.setWidthFull();
         // Allow green, deny red: the palette's defaults would colour them blue and green.
         chart.setOption("{\"color\":[\"#3f9f5f\",\"#d9534f\"]," + ChartOptions.stackedBars(perDay, "decisions").substring(1));
-        Grid<DecisionTrace> grid = new Grid<>();
+        Grid<RecordedTrace> grid = new Grid<>();
         grid.setId("decisions-grid");
-        grid.addColumn(t -> Formats.dateTime(t.decidedAt())).setHeader("Decided (UTC)").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(t -> t.kind().name().toLowerCase()).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(t -> t.principal().getOrDefault("id", "—") + " (" + t.principal().getOrDefault("role", "no role") + ")")
+        grid.addColumn(r -> Formats.dateTime(r.trace().decidedAt())).setHeader("Decided (UTC)").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.trace().kind().name().toLowerCase()).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.trace().principal().getOrDefault("id", "—") + " (" + r.trace().principal().getOrDefault("role", "no role") + ")")
                 .setHeader("Principal").setAutoWidth(true);
-        grid.addColumn(t -> t.action() + " " + t.resourceType()).setHeader("Action").setAutoWidth(true);
-        grid.addComponentColumn(t -> PolicyUi.badge(t.effect().name(), t.effect().name().equals("ALLOW") ? "succeeded" : "refused"))
-                .setHeader("Effect").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(t -> t.decidingRules().isEmpty() ? "default deny" : String.join(", ", t.decidingRules())).setHeader("Decided by");
-        grid.addColumn(t -> t.decisionId().toString().substring(0, 8) + "…").setHeader("Decision").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.trace().action() + " " + r.trace().resourceType()).setHeader("Action").setAutoWidth(true);
+        grid.addComponentColumn(r -> PolicyUi.badge(r.trace().effect().name(), r.trace().effect() == io.sextant.platform.authz.Effect.ALLOW
+                ? "succeeded" : "refused")).setHeader("Effect").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.trace().decidingRules().isEmpty() ? "default deny" : String.join(", ", r.trace().decidingRules())).setHeader("Decided by");
+        grid.addColumn(r -> switch (r.inputs()) {
+            case COMPLETE -> "complete";
+            case ROW_VALUES_MASKED -> "row values hidden";
+            case PURGED -> "purged";
+        }).setHeader("Inputs").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.trace().decisionId().toString().substring(0, 8) + "…").setHeader("Decision").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setHeight("360px");
         grid.setItems(traces);
         grid.addItemClickListener(e -> {
-            decisionId.setValue(e.getItem().decisionId().toString());
+            decisionId.setValue(e.getItem().trace().decisionId().toString());
             explain();
         });
+        if (traces.stream().anyMatch(r -> r.inputs() == TraceInputs.ROW_VALUES_MASKED)) {
+            list.add(PolicyUi.empty("decisions-masked", PolicyUi.inputsNote(TraceInputs.ROW_VALUES_MASKED)));
+        }
         list.add(chart, grid);
         if (traces.size() == LIMIT) {
             list.add(PolicyUi.empty("decisions-limit", "Showing the newest " + LIMIT + "; narrow the window to see fewer."));

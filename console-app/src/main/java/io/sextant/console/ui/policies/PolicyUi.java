@@ -92,6 +92,16 @@ final class PolicyUi {
         return ul;
     }
 
+    /** What a reader should know about the inputs they were given, or null when they are complete. */
+    static @org.jspecify.annotations.Nullable String inputsNote(io.sextant.platform.authz.TraceInputs inputs) {
+        return switch (inputs) {
+            case COMPLETE -> null;
+            case ROW_VALUES_MASKED -> "Row values are hidden (" + io.sextant.platform.authz.TraceMask.MASKED
+                    + "): your role may not see this tenant's rows. Column names, rules and outcomes are shown.";
+            case PURGED -> "The inputs of this decision were purged. Its rules, outcome and fingerprint remain.";
+        };
+    }
+
     /** "Why was this allowed or denied?" as a card. */
     static Component explanation(Explanation e) {
         Div box = new Div();
@@ -102,8 +112,15 @@ final class PolicyUi {
         Span effect = badge(e.effect().name(), e.effect().name().equals("ALLOW") ? "succeeded" : "refused");
         Paragraph summary = new Paragraph(effect, new Span(" " + e.summary()));
         summary.setId("explanation-summary");
-        box.add(new Span("Decision " + e.decisionId()), summary,
-                new H4("Decided by"), list("explanation-decided-by", e.decidedBy(), "No rule matched: the default is deny"),
+        box.add(new Span("Decision " + e.decisionId()), summary);
+        String note = inputsNote(e.inputs());
+        if (note != null) {
+            Paragraph p = new Paragraph(note);
+            p.setId("explanation-inputs");
+            p.addClassName("sx-muted");
+            box.add(p);
+        }
+        box.add(new H4("Decided by"), list("explanation-decided-by", e.decidedBy(), "No rule matched: the default is deny"),
                 new H4("Reasons"), list("explanation-reasons", e.reasons(), "—"),
                 new H4("Smallest change that flips it"), list("explanation-smallest-change", e.smallestChange(), "None found"));
         return box;

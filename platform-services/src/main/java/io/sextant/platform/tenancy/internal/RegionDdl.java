@@ -107,20 +107,27 @@ final class RegionDdl {
             policy(sql, q, "platform_owner", "to " + o + " using (true) with check (true)");
         }
         sql.addAll(PolicyPacks.sharedRulePolicies());
-        // Kit v3: no column statistics on shared tables. The planner reads them for every tenant's EXPLAIN,
-        // so their most-common values and histograms would tell one tenant how often a value occurs in the
-        // others' rows (row security hides pg_stats, not estimates). Cleared too, not only no longer collected.
-        sql.add("do $$ declare r record; begin for r in select c.relname, a.attname from pg_attribute a"
-                + " join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace"
-                + " where n.nspname = '" + SHARED_SCHEMA + "' and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped loop"
-                + " execute format('alter table " + SHARED_SCHEMA + ".%I alter column %I set statistics 0', r.relname, r.attname);"
-                + " perform pg_clear_attribute_stats('" + SHARED_SCHEMA + "', r.relname, r.attname, false);"
-                + " perform pg_clear_attribute_stats('" + SHARED_SCHEMA + "', r.relname, r.attname, true);"
-                + " end loop; end $$");
+        sql.add(STATISTICS_OFF);
         sql.add("delete from platform.kit_version");
         sql.add("insert into platform.kit_version values (" + SHARED_KIT_VERSION + ")");
         return sql;
     }
+
+    /**
+     * Kit v3: no column statistics on shared tables. The planner uses them in every tenant's
+     * EXPLAIN, so most-common values and histograms would tell one tenant how often a value occurs
+     * in the others' rows (row security hides {@code pg_stats}, not estimates). Cleared as well as
+     * no longer collected. Also run on every shared provisioning, which sweeps tables the review
+     * board added since (only columns that still have statistics are touched).
+     */
+    static final String STATISTICS_OFF = "do $$ declare r record; begin for r in select c.relname, a.attname from pg_attribute a"
+            + " join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace"
+            + " where n.nspname = '" + SHARED_SCHEMA + "' and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped"
+            + " and a.attstattarget is distinct from 0 loop"
+            + " execute format('alter table " + SHARED_SCHEMA + ".%I alter column %I set statistics 0', r.relname, r.attname);"
+            + " perform pg_clear_attribute_stats('" + SHARED_SCHEMA + "', r.relname, r.attname, false);"
+            + " perform pg_clear_attribute_stats('" + SHARED_SCHEMA + "', r.relname, r.attname, true);"
+            + " end loop; end $$";
 
     private static String fn(String name, String returns, String body) {
         // security invoker + fixed search_path: the caller's own rights, no shadowing by its search_path.

@@ -56,6 +56,8 @@ class TenantObjects {
                 for (String sql : RegionDdl.sharedKit(currentUser(c), regions.platformDatabase(region))) {
                     exec(c, sql);
                 }
+            } else {
+                exec(c, RegionDdl.STATISTICS_OFF);
             }
             c.commit();
         } catch (SQLException e) {

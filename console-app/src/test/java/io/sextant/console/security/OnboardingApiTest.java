@@ -88,7 +88,7 @@ class OnboardingApiTest {
         var halfIntent = post("/api/v1/onboarding/derive", operatorToken, "{\"intent\":{\"building\":\"CONSUMER_APP\",\"data\":[]}}");
         assertThat(halfIntent.statusCode()).isEqualTo(400);
         assertThat(halfIntent.body()).contains("intent.endUsers, intent.residency, intent.scale, intent.recovery");
-        var noNames = post("/api/v1/onboarding/preflight", operatorToken, "{\"intent\":{\"data\":[]}}");
+        var noNames = post("/api/v1/onboarding/preflight", operatorToken, "{\"intent\":{\"building\":\"CONSUMER_APP\",\"data\":[]}}");
         assertThat(noNames.statusCode()).isEqualTo(400);
         assertThat(noNames.body()).contains("missing: organizationSlug, projectSlug, projectName");
     }

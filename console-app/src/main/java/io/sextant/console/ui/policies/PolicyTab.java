@@ -3,7 +3,6 @@ package io.sextant.console.ui.policies;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -195,7 +194,8 @@ class PolicyTab extends VerticalLayout {
         var change = PolicyUi.attempt(() -> policies.propose(projectId, v.versionHash()));
         versionResult.removeAll();
         if (change != null) {
-            Anchor link = new Anchor("changes/" + change.changeId(), "Change " + change.changeId().substring(0, 12) + " on the review board");
+            var link = io.sextant.console.ui.changes.ChangesNavigation.changeLink(
+                    "Change " + change.changeId().substring(0, 12) + " on the review board", change.changeId());
             link.setId("policy-proposed-link");
             versionResult.add(new Span("Proposed; a security administrator approves it on the review board: "), link);
             refreshVersions();

@@ -50,6 +50,8 @@ class SafeApplyTests {
     @Autowired
     ApprovalService approvals;
     @Autowired
+    org.springframework.core.env.Environment env;
+    @Autowired
     io.sextant.platform.audit.AuditQuery auditQuery;
 
     @Test
@@ -133,6 +135,21 @@ class SafeApplyTests {
         assertThat(d.items()).extracting(DriftReport.DriftItem::kind, DriftReport.DriftItem::ddl).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple(DriftReport.DriftItem.Kind.MISSING, "CREATE INDEX items_label ON app.items USING btree (label)"),
                 org.assertj.core.groups.Tuple.tuple(DriftReport.DriftItem.Kind.UNEXPECTED, "CREATE INDEX items_note ON app.items USING btree (note)"));
+
+        // An apply whose post-apply snapshot failed records the error: it never becomes the baseline.
+        ChangeRequest c2 = approvedChange(t, 2, "create index concurrently items_id_label on app.items (id, label)");
+        as("bob", "OPERATOR", () -> applier.apply(c2.changeId()));
+        try (Connection owner = java.sql.DriverManager.getConnection(env.getRequiredProperty("spring.flyway.url"),
+                env.getRequiredProperty("spring.flyway.user"), env.getProperty("spring.flyway.password", ""));
+             var ps = owner.prepareStatement("update ops.change_applied set schema_snapshot = '{\"error\": \"snapshot failed: gone\"}' "
+                     + "where target_id = ? and sequence = 2")) {
+            ps.setString(1, t.targetId());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        DriftReport afterFailedSnapshot = drift.drift(t.targetId());
+        assertThat(afterFailedSnapshot.baselineVersion()).isEqualTo(1);
+        assertThat(afterFailedSnapshot.items()).extracting(DriftReport.DriftItem::ddl)
+                .contains("CREATE INDEX items_id_label ON app.items USING btree (id, label)");
     }
 
     @Test

@@ -175,10 +175,15 @@ class JooqChangeRepository {
                 .execute();
     }
 
-    /** The snapshot recorded after the target's latest apply, with its sequence. */
+    /**
+     * The snapshot recorded after the target's latest apply whose snapshot could be read, with its
+     * sequence: an apply whose post-apply snapshot failed records the error instead, and that must
+     * never become the baseline drift is measured against.
+     */
     public Optional<org.jooq.Record2<Integer, JSONB>> lastApplied(String targetId) {
         return dsl.select(CHANGE_APPLIED.SEQUENCE, CHANGE_APPLIED.SCHEMA_SNAPSHOT).from(CHANGE_APPLIED)
-                .where(CHANGE_APPLIED.TARGET_ID.eq(targetId)).orderBy(CHANGE_APPLIED.SEQUENCE.desc()).limit(1).fetchOptional();
+                .where(CHANGE_APPLIED.TARGET_ID.eq(targetId), DSL.condition("jsonb_exists({0}, 'objects')", CHANGE_APPLIED.SCHEMA_SNAPSHOT))
+                .orderBy(CHANGE_APPLIED.SEQUENCE.desc()).limit(1).fetchOptional();
     }
 
     public int lastAppliedSequence(String targetId) {

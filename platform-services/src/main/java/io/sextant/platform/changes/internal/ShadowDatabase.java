@@ -1,6 +1,5 @@
 package io.sextant.platform.changes.internal;
 
-import io.sextant.database.ThrowawayClusters;
 import io.sextant.platform.changes.SchemaObject;
 import io.sextant.platform.changes.SchemaSnapshot;
 import io.sextant.platform.changes.ShadowProgressListener;
@@ -27,12 +26,12 @@ public final class ShadowDatabase implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     static final String DATABASE = "shadow";
 
-    private final ThrowawayClusters.Cluster server;
+    private final ShadowServer server;
     private final String owner;
     private final String ownerPassword;
     private final List<String> notes = new ArrayList<>();
 
-    private ShadowDatabase(ThrowawayClusters.Cluster server, String owner, String ownerPassword) {
+    private ShadowDatabase(ShadowServer server, String owner, String ownerPassword) {
         this.server = server;
         this.owner = owner;
         this.ownerPassword = ownerPassword;
@@ -41,13 +40,13 @@ public final class ShadowDatabase implements AutoCloseable {
     /** Starts a shadow server for the target behind {@code live} and recreates the roles its {@code schemas} refer to. */
     public static ShadowDatabase create(ShadowServers servers, Connection live, java.util.Collection<String> schemas) throws SQLException {
         ShadowRoles roles = ShadowRoles.read(live, schemas);
-        ThrowawayClusters.Cluster server = servers.startFor(live);
-        try (Connection c = server.superuser("postgres").getConnection(); Statement st = c.createStatement()) {
+        ShadowServer server = servers.startFor(live);
+        try (Connection c = server.admin("postgres"); Statement st = c.createStatement()) {
             byte[] secret = new byte[18];
             RANDOM.nextBytes(secret);
             String password = HexFormat.of().formatHex(secret);
-            roles.recreate(st, server.major(), password);
-            st.execute("create database " + DATABASE + " owner " + Sql.ident(roles.owner()) + " template template0");
+            roles.recreate(server, st, server.major(), password);
+            st.execute("create database " + Sql.ident(server.database()) + " owner " + Sql.ident(roles.owner()) + " template template0");
             return new ShadowDatabase(server, roles.owner(), password);
         } catch (SQLException | RuntimeException e) {
             server.close();
@@ -56,21 +55,17 @@ public final class ShadowDatabase implements AutoCloseable {
     }
 
     public String name() {
-        return DATABASE;
+        return server.database();
     }
 
     /** A connection as the target owner's namesake: NOSUPERUSER, the owner's attributes. Every submitted statement runs here. */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(server.jdbcUrl(DATABASE), owner, ownerPassword);
+        return DriverManager.getConnection(server.jdbcUrl(), owner, ownerPassword);
     }
 
     /** The shadow server's superuser, for building and for reading what a change did (never for running it). */
     Connection connectAsSuperuser() throws SQLException {
-        return server.superuser(DATABASE).getConnection();
-    }
-
-    ThrowawayClusters.Cluster server() {
-        return server;
+        return server.admin(server.database());
     }
 
     public List<String> notes() {

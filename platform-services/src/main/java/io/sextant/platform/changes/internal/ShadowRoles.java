@@ -88,14 +88,13 @@ record ShadowRoles(String owner, List<Role> roles, List<Membership> memberships)
     }
 
     /** Creates the roles and memberships through a superuser statement on the shadow server; the owner logs in with {@code password}. */
-    void recreate(Statement superuser, int major, String password) throws SQLException {
+    void recreate(ShadowServer server, Statement superuser, int major, String password) throws SQLException {
         if (SHADOW_SUPERUSER.equals(owner)) {
             throw new SQLException("the target's owner role is named '" + SHADOW_SUPERUSER + "', the shadow server's own superuser: "
                     + "connect the target as a role of another name");
         }
         for (Role r : roles) {
-            StringBuilder sql = new StringBuilder("create role ").append(Sql.ident(r.name()))
-                    .append(" nosuperuser noreplication")
+            StringBuilder sql = new StringBuilder("nosuperuser noreplication")
                     .append(r.inherit() ? " inherit" : " noinherit")
                     .append(r.createRole() ? " createrole" : " nocreaterole")
                     .append(r.createDb() ? " createdb" : " nocreatedb")
@@ -106,7 +105,7 @@ record ShadowRoles(String owner, List<Role> roles, List<Membership> memberships)
             } else {
                 sql.append(" nologin");
             }
-            superuser.execute(sql.toString());
+            server.ensureRole(superuser, r.name(), sql.toString());
         }
         for (Membership m : memberships) {
             String grant = "grant " + Sql.ident(m.role()) + " to " + Sql.ident(m.member());

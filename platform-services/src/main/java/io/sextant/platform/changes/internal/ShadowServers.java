@@ -13,30 +13,110 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Where shadows run: a throwaway PostgreSQL server of the target's major version, one per shadow,
- * never the target's own server (D008). Started from a template data directory made once per
- * major and process, stopped and deleted when the shadow closes.
+ * Where shadows run, never on the target's own server (D008): by default a throwaway PostgreSQL
+ * server of the target's major version, one per shadow, started from a template data directory
+ * made once per major and process, stopped and deleted when the shadow closes. Or, when
+ * {@code sextant.changes.shadow.url} is set, a database of its own on that configured server,
+ * which is refused when its {@code system_identifier} is the target's or that of any server the
+ * console manages.
  */
 @Component
 public class ShadowServers implements DisposableBean {
 
-    private final ThrowawayClusters clusters;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
-    ShadowServers(@Value("${sextant.changes.shadow.directory:#{systemProperties['java.io.tmpdir']}/sextant-shadows}") Path directory) {
-        this.clusters = new ThrowawayClusters(directory);
+    private final ThrowawayClusters clusters;
+    private final @Nullable String url;
+    private final String user;
+    private final String password;
+    private final @Nullable ChangeTargetsView managed;
+
+    /** The endpoints of every target the console manages (their servers' identities are compared with a configured shadow server's). */
+    interface ChangeTargetsView {
+        java.util.List<io.sextant.platform.changes.JdbcEndpoint> endpoints();
     }
 
-    /** A fresh server of the same major version as the server behind {@code live}. */
-    ThrowawayClusters.Cluster startFor(Connection live) throws SQLException {
+    @org.springframework.beans.factory.annotation.Autowired
+    ShadowServers(@Value("${sextant.changes.shadow.directory:#{systemProperties['java.io.tmpdir']}/sextant-shadows}") Path directory,
+                  @Value("${sextant.changes.shadow.url:}") String url, @Value("${sextant.changes.shadow.username:}") String user,
+                  @Value("${sextant.changes.shadow.password:}") String password,
+                  org.springframework.beans.factory.ObjectProvider<io.sextant.platform.changes.ChangeTargets> targets) {
+        this(directory, url, user, password,
+                () -> targets.getObject().list().stream().map(io.sextant.platform.changes.ChangeTarget::endpoint).toList());
+    }
+
+    ShadowServers(Path directory, String url, String user, String password, ChangeTargetsView managed) {
+        this.clusters = new ThrowawayClusters(directory);
+        this.url = url.isBlank() ? null : url;
+        this.user = user;
+        this.password = password;
+        this.managed = managed;
+    }
+
+    ShadowServers(Path directory) {
+        this.clusters = new ThrowawayClusters(directory);
+        this.url = null;
+        this.user = "";
+        this.password = "";
+        this.managed = null;
+    }
+
+    /** A fresh shadow server (or database on the configured one) for the target behind {@code live}. */
+    ShadowServer startFor(Connection live) throws SQLException {
+        if (url != null) {
+            return configured(live);
+        }
         int major = major(live);
         if (!ThrowawayClusters.hasBinaries(major)) {
             throw new ChangeRefusedException("shadow-unavailable", "The target runs PostgreSQL " + major
                     + "; shadows can be made for PostgreSQL " + ThrowawayClusters.majors() + " only.");
         }
         try {
-            return clusters.start(major);
+            return new ShadowServer.Throwaway(clusters.start(major));
         } catch (RuntimeException e) {
             throw new SQLException(e.getMessage(), e);
+        }
+    }
+
+    private ShadowServer configured(Connection live) throws SQLException {
+        String shadowId;
+        int major;
+        try (Connection c = java.sql.DriverManager.getConnection(url, user, password)) {
+            shadowId = systemIdentifier(c);
+            major = major(c);
+        } catch (SQLException e) {
+            throw new ChangeRefusedException("shadow-unavailable", "The configured shadow server (sextant.changes.shadow.url) cannot be reached: "
+                    + e.getMessage());
+        }
+        if (shadowId.equals(systemIdentifier(live))) {
+            throw new ChangeRefusedException("shadow-is-target", "The configured shadow server is the target's own server "
+                    + "(same system_identifier " + shadowId + "): checks never run where the target lives.");
+        }
+        for (var ep : managed == null ? java.util.List.<io.sextant.platform.changes.JdbcEndpoint>of() : managed.endpoints()) {
+            try (Connection c = LiveSession.open(ep)) {
+                if (shadowId.equals(systemIdentifier(c))) {
+                    throw new ChangeRefusedException("shadow-is-managed", "The configured shadow server is a server the console manages ("
+                            + ep.host() + ":" + ep.port() + "): checks never run on a server that holds tenants or the platform.");
+                }
+            } catch (SQLException e) {
+                throw new ChangeRefusedException("shadow-unverified", "Cannot prove the configured shadow server differs from "
+                        + ep.host() + ":" + ep.port() + ": " + e.getMessage());
+            }
+        }
+        if (major != major(live)) {
+            throw new ChangeRefusedException("shadow-version", "The configured shadow server runs PostgreSQL " + major
+                    + " but the target runs " + major(live) + ".");
+        }
+        byte[] b = new byte[6];
+        RANDOM.nextBytes(b);
+        return new ShadowServer.Configured(url, user, password, major, "sextant_shadow_" + java.util.HexFormat.of().formatHex(b));
+    }
+
+    /** The server's identity: {@code system_identifier} from {@code pg_control_system()}. */
+    static String systemIdentifier(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet r = st.executeQuery("select system_identifier::text from pg_control_system()")) {
+            r.next();
+            return r.getString(1);
         }
     }
 

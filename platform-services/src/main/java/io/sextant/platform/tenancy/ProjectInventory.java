@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * the project graph draws this.
  *
  * @param storage       the schema (shared model) or database (dedicated model) that holds its rows
- * @param tables        the tables its role can reach, each with its row-level security state and policies
+ * @param tables        every table holding its rows ({@link TenantTables}), each with its row-level security state and policies
  * @param apiKeys       active API key kinds and their visible prefixes (never the secrets)
  */
 public record ProjectInventory(

@@ -162,6 +162,29 @@ class TenantTablesTests {
     }
 
     @Test
+    void aTableWhoseRowSecurityHidesRowsFromTheOwnerStopsTheDeletionAndLosesNothing() throws Exception {
+        var d = tenants.provision(tenants.org("team"), "eu-central", IsolationModel.DEDICATED);
+        String role = d.credentials().role();
+        // made behind the board's back (the board refuses it): the owner could neither export nor count its rows
+        try (Connection c = tenants.regions.owner("eu-central", d.credentials().database()); Statement st = c.createStatement()) {
+            st.execute("create table app.hidden (id uuid primary key default gen_random_uuid(), note text)");
+            st.execute("alter table app.hidden enable row level security");
+            st.execute("alter table app.hidden force row level security");
+            st.execute("create policy tenant_all on app.hidden to " + role + " using (true) with check (true)");
+            st.execute("grant select, insert on app.hidden to " + role);
+        }
+        try (Connection c = tenants.login(d.credentials()); Statement st = c.createStatement()) {
+            st.execute("insert into app.hidden (note) values ('must-not-be-lost')");
+        }
+        asOperator(() -> projects.delete(d.projectId()));
+        dsl.execute("update control_plane.project set delete_after = now() - interval '1 minute' where project_id = ?", d.projectId());
+        deletions.completeDueDeletions();
+        assertThat(project(d).status()).isEqualTo("deleting");
+        assertThat(asOperator(() -> projects.exports(d.projectId()))).isEmpty();
+        assertThat(tenants.count("eu-central", "select count(*) from pg_database where datname = '" + d.credentials().database() + "'")).isEqualTo(1);
+    }
+
+    @Test
     void aRestoredAndAgainDeletedProjectIsExportedAgainWithItsNewRows() throws Exception {
         var t = tenants.provision(tenants.org("team"), "eu-central", IsolationModel.SHARED);
         asOperator(() -> projects.delete(t.projectId()));

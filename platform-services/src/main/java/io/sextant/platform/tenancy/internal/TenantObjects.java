@@ -173,6 +173,8 @@ class TenantObjects {
                 }
             } else if (exists(c, "select 1 from pg_tables where schemaname = 'platform' and tablename = 'tenant_role'")) {
                 c.setAutoCommit(false);
+                // tables in a reference cycle can only be emptied with their constraints checked at commit
+                exec(c, "set constraints all deferred");
                 // every table with the tenant key as it is now (board-added ones too), children before the tables they reference
                 for (TenantTable t : TenantTables.deleteOrder(TenantTables.sharedTables(c))) {
                     if (!t.tenantKey()) {

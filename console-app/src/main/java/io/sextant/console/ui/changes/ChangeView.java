@@ -115,7 +115,9 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
         if (!ideas.isEmpty()) {
             add(new H2("Suggested rewrites"));
             for (var s : ideas) {
-                Div box = new Div(new Paragraph(s.rationale()), pre(s.suggestedSql(), "suggestion-sql"));
+                Div box = new Div(new Paragraph(s.rationale()), pre(s.suggestedSql(), "suggestion-sql"),
+                        new Paragraph("Lint of this rewrite (it passes every gate of the board like any change):"),
+                        CheckReportPanel.lint(s.lint().findings(), "suggestion-lint"));
                 box.addClassName("sx-card");
                 if (s.candidateChangeId() == null && c.state() != ChangeState.APPLIED && c.state() != ChangeState.REJECTED) {
                     Button accept = new Button("Use this rewrite", e -> {

@@ -34,20 +34,10 @@ final class CheckReportPanel {
         risk.reasons().forEach(reason -> panel.add(new Paragraph("• " + reason)));
 
         panel.add(new H3("Static lint"));
-        if (r.shadow().lint().findings().isEmpty()) {
-            panel.add(new Paragraph("No finding."));
-        } else {
-            Grid<LintFinding> lint = new Grid<>();
-            lint.setId("lint-grid");
-            lint.addColumn(f -> f.severity().name().toLowerCase(Locale.ROOT)).setHeader("Severity").setAutoWidth(true).setFlexGrow(0);
-            lint.addColumn(LintFinding::ruleId).setHeader("Rule").setAutoWidth(true);
-            lint.addColumn(f -> f.line() + ":" + f.column()).setHeader("At").setAutoWidth(true).setFlexGrow(0);
-            lint.addColumn(LintFinding::lockTaken).setHeader("Lock it takes").setAutoWidth(true);
-            lint.addColumn(LintFinding::why).setHeader("Why it matters");
-            lint.addColumn(LintFinding::safeRewrite).setHeader("Safe rewrite");
-            lint.setItems(r.shadow().lint().findings());
-            lint.setAllRowsVisible(true);
-            panel.add(lint);
+        panel.add(lint(r.shadow().lint().findings(), "lint-grid"));
+        if (r.rollbackLint() != null) {
+            panel.add(new H3("Rollback lint"));
+            panel.add(lint(r.rollbackLint().findings(), "rollback-lint-grid"));
         }
 
         panel.add(new H3("Measured on a shadow copy"));
@@ -101,5 +91,26 @@ final class CheckReportPanel {
     private static String abbreviate(String sql) {
         String s = sql.replaceAll("\\s+", " ").strip();
         return s.length() > 120 ? s.substring(0, 117) + "…" : s;
+    }
+
+    /** Findings with their full text (cells wrap: "why it matters" and "safe rewrite" are what a reviewer reads), or "No finding." */
+    static com.vaadin.flow.component.Component lint(java.util.List<LintFinding> findings, String id) {
+        if (findings.isEmpty()) {
+            Paragraph none = new Paragraph("No finding.");
+            none.setId(id);
+            return none;
+        }
+        Grid<LintFinding> lint = new Grid<>();
+        lint.setId(id);
+        lint.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        lint.addColumn(f -> f.severity().name().toLowerCase(Locale.ROOT)).setHeader("Severity").setAutoWidth(true).setFlexGrow(0);
+        lint.addColumn(LintFinding::ruleId).setHeader("Rule").setAutoWidth(true);
+        lint.addColumn(f -> f.line() + ":" + f.column()).setHeader("At").setAutoWidth(true).setFlexGrow(0);
+        lint.addColumn(LintFinding::lockTaken).setHeader("Lock it takes").setAutoWidth(true);
+        lint.addColumn(LintFinding::why).setHeader("Why it matters");
+        lint.addColumn(LintFinding::safeRewrite).setHeader("Safe rewrite");
+        lint.setItems(findings);
+        lint.setAllRowsVisible(true);
+        return lint;
     }
 }

@@ -107,9 +107,11 @@ class RoleMatrixTest {
                 }
             }
         }
-        expected.keySet().forEach(k -> problems.add("The matrix has a row for " + k + ", which the OpenAPI document does not list: remove it"));
+        expected.keySet().forEach(k -> problems.add("console-app/" + MATRIX + " has a row for " + k
+                + ", which the OpenAPI document does not list: remove it"));
         if (!missingRows.isEmpty()) {
-            problems.add("Operations without a row in " + MATRIX + ". Decide who may call each, then add its row; as the console answers now:\n"
+            problems.add("Operations without a row in console-app/" + MATRIX + ". Decide who may call each, then add its row"
+                    + " (columns: operation, " + String.join(", ", PRINCIPALS) + "); as the console answers now:\n"
                     + String.join("\n", missingRows));
         }
         assertThat(problems).as(String.join("\n", problems)).isEmpty();

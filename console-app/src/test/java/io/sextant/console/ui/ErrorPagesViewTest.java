@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -111,6 +114,23 @@ class ErrorPagesViewTest extends SpringBrowserlessTest {
         String text = navigate("test/refused", ErrorView.class).getElement().getTextRecursively();
 
         assertThat(text).contains("Not allowed").contains("ask a security admin for the role").doesNotContain("Something went wrong");
+    }
+
+    @Test
+    @WithMockUser(username = "support-button", roles = "SUPPORT")
+    void buttonWhoseServiceRefusesTheRoleSaysSoAndTheRefusalIsAudited() {
+        String projectId = jdbc.queryForObject("select project_id::text from control_plane.project where status = 'active' "
+                + "order by created_at limit 1", String.class);
+        assertThat(navigate("policies/" + projectId, Component.class).getId()).hasValue("policies-view");
+        long before = lastSeq();
+
+        test($(Button.class).id("policy-tests-save")).click();
+
+        assertThat($(Notification.class).all()).extracting(n -> test(n).getText()).singleElement().asString()
+                .startsWith("Not allowed: your roles do not permit this.").contains("recorded in the audit log");
+        assertThat(jdbc.queryForList("select target_id from ledger.audit_event where seq > ? and actor = 'support-button' "
+                + "and action = 'access.denied' and target_type = 'method' and outcome = 'refused'", String.class, before))
+                .containsExactly("PolicyService.saveTestSuite");
     }
 
     private List<String> menu() {

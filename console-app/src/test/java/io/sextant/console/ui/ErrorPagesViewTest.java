@@ -92,6 +92,15 @@ class ErrorPagesViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithMockUser(username = "operator-views", roles = "OPERATOR")
+    void screenGivenAnIdThatIsNoneSaysWhereToFindItWithoutRepeatingTheAddress() {
+        String project = navigate("project/Your-account-is-locked-call-support", Component.class).getElement().getTextRecursively();
+        assertThat(project).contains("Project not found").contains("open the project from its list").doesNotContain("Your-account");
+        String change = navigate("change/Your-account-is-locked-call-support", Component.class).getElement().getTextRecursively();
+        assertThat(change).contains("Change not found").contains("open the change from its list").doesNotContain("Your-account");
+    }
+
+    @Test
+    @WithMockUser(username = "operator-views", roles = "OPERATOR")
     void unexpectedFailureShowsItsErrorIdAndWhatToDoInsideTheLayout() {
         RouteConfiguration.forSessionScope().setRoute("test/broken", BrokenView.class);
 

@@ -32,13 +32,16 @@ class ConsoleErrorHandler implements VaadinServiceInitListener {
         Throwable t = event.getThrowable();
         String message;
         if (find(t, AccessDeniedException.class) != null) {
-            message = "You are not allowed to do that. The refusal was recorded.";
+            message = "You are not allowed to do that; nothing was changed and the refusal was recorded in the audit log. "
+                    + "If it needs doing, ask a security admin for the role.";
             log.warn("Refused action (error id {}): {}", errorId, t.getMessage());
         } else if (find(t, DataAccessException.class) != null || find(t, org.jooq.exception.DataAccessException.class) != null) {
-            message = "The database is unavailable; nothing was changed. Try again in a moment.";
+            message = "The database is unavailable; nothing was changed. Try again in a moment; if it lasts, send the error id "
+                    + "to your platform team.";
             log.error("Database error (error id {})", errorId, t);
         } else {
-            message = "Something went wrong; nothing was changed.";
+            message = "Something went wrong; nothing was changed. Try again or reload the page; if it happens again, send the "
+                    + "error id to your platform team.";
             log.error("Unexpected error (error id {})", errorId, t);
         }
         UI ui = UI.getCurrent();

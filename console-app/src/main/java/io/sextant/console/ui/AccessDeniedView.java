@@ -31,7 +31,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * it): the page says which role would, inside the console with its menu, and the refusal goes to
  * the audit log as {@code access.denied} exactly as an API 403 does — it is published as the same
  * Spring Security event, which the console's refusal auditor records. Anonymous visitors never get
- * here: navigation access control sends them to sign-in.
+ * here: navigation access control sends them to sign-in. See docs/decisions/D005-identity.md.
  */
 @PageTitle("Needs another role · Sextant")
 @ParentLayout(MainLayout.class)

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -89,6 +92,15 @@ class ErrorPagesViewTest extends SpringBrowserlessTest {
 
     @Test
     @WithMockUser(username = "operator-views", roles = "OPERATOR")
+    void screenGivenAnIdThatIsNoneSaysWhereToFindItWithoutRepeatingTheAddress() {
+        String project = navigate("project/Your-account-is-locked-call-support", Component.class).getElement().getTextRecursively();
+        assertThat(project).contains("Project not found").contains("open the project from its list").doesNotContain("Your-account");
+        String change = navigate("change/Your-account-is-locked-call-support", Component.class).getElement().getTextRecursively();
+        assertThat(change).contains("Change not found").contains("open the change from its list").doesNotContain("Your-account");
+    }
+
+    @Test
+    @WithMockUser(username = "operator-views", roles = "OPERATOR")
     void unexpectedFailureShowsItsErrorIdAndWhatToDoInsideTheLayout() {
         RouteConfiguration.forSessionScope().setRoute("test/broken", BrokenView.class);
 
@@ -111,6 +123,23 @@ class ErrorPagesViewTest extends SpringBrowserlessTest {
         String text = navigate("test/refused", ErrorView.class).getElement().getTextRecursively();
 
         assertThat(text).contains("Not allowed").contains("ask a security admin for the role").doesNotContain("Something went wrong");
+    }
+
+    @Test
+    @WithMockUser(username = "support-button", roles = "SUPPORT")
+    void buttonWhoseServiceRefusesTheRoleSaysSoAndTheRefusalIsAudited() {
+        String projectId = jdbc.queryForObject("select project_id::text from control_plane.project where status = 'active' "
+                + "order by created_at limit 1", String.class);
+        assertThat(navigate("policies/" + projectId, Component.class).getId()).hasValue("policies-view");
+        long before = lastSeq();
+
+        test($(Button.class).id("policy-tests-save")).click();
+
+        assertThat($(Notification.class).all()).extracting(n -> test(n).getText()).singleElement().asString()
+                .startsWith("Not allowed: your roles do not permit this.").contains("recorded in the audit log");
+        assertThat(jdbc.queryForList("select target_id from ledger.audit_event where seq > ? and actor = 'support-button' "
+                + "and action = 'access.denied' and target_type = 'method' and outcome = 'refused'", String.class, before))
+                .containsExactly("PolicyService.saveTestSuite");
     }
 
     private List<String> menu() {

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.sextant.platform.changes.ApprovalService;
@@ -89,7 +90,9 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
         removeAll();
         var found = changes.find(changeId);
         if (found.isEmpty()) {
-            add(new H1("Change not found"), new Paragraph("No change request " + changeId + "."));
+            // the address's text is not repeated: a crafted link must not be able to put words on a console page
+            add(new H1("Change not found"), new Paragraph("No change request has this id. What to do: open the change from "
+                    + "its list."), new RouterLink("Change review", ChangesView.class));
             return;
         }
         ChangeRequest c = found.get();

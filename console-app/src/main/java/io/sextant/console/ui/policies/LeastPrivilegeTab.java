@@ -56,7 +56,7 @@ class LeastPrivilegeTab extends VerticalLayout {
         } catch (IllegalStateException e) {
             result.add(PolicyUi.empty("lp-empty", e.getMessage()));
         } catch (RuntimeException e) {
-            PolicyUi.error(String.valueOf(e.getMessage()));
+            PolicyUi.error(PolicyUi.message(e));
         }
     }
 

@@ -211,7 +211,7 @@ class PolicyTab extends VerticalLayout {
         } catch (PolicySyntaxException e) {
             PolicyUi.error(e.getMessage());
         } catch (RuntimeException e) {
-            PolicyUi.error(String.valueOf(e.getMessage()));
+            PolicyUi.error(PolicyUi.message(e));
         }
     }
 

@@ -30,12 +30,20 @@ final class PolicyUi {
             return action.get();
         } catch (PolicySyntaxException e) {
             error(e.getMessage());
-        } catch (org.springframework.security.access.AccessDeniedException e) {
-            error("Not allowed: " + e.getMessage());
         } catch (RuntimeException e) {
-            error(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            error(message(e));
         }
         return null;
+    }
+
+    /** What a failed call tells the operator; a refusal says what to do, not the framework's bare "Access Denied". */
+    static String message(RuntimeException e) {
+        if (e instanceof org.springframework.security.access.AccessDeniedException) {
+            String why = e.getMessage() == null || e.getMessage().equals("Access Denied") ? "your roles do not permit this" : e.getMessage();
+            return "Not allowed: " + why + ". The refusal was recorded in the audit log; if it needs doing, ask an operator "
+                    + "or a security admin.";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     static void error(String message) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.sextant.console.ui.Formats;
@@ -53,7 +54,9 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
             projectId = UUID.fromString(parameter);
         } catch (IllegalArgumentException e) {
             removeAll();
-            add(new H1("Project not found"), new Paragraph("“" + parameter + "” is not a project id."));
+            // the address's text is not repeated: a crafted link must not be able to put words on a console page
+            add(new H1("Project not found"), new Paragraph("This address names no project. What to do: open the project from "
+                    + "its list."), new RouterLink("Projects", ProjectsView.class));
             return;
         }
         render();
@@ -65,7 +68,8 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         try {
             inv = inventory.inventory(projectId);
         } catch (IllegalArgumentException e) {
-            add(new H1("Project not found"), new Paragraph(e.getMessage()));
+            add(new H1("Project not found"), new Paragraph(e.getMessage() + ". What to do: open the project from its list."),
+                    new RouterLink("Projects", ProjectsView.class));
             return;
         }
         Project p = inv.project();

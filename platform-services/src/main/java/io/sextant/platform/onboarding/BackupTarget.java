@@ -1,9 +1,10 @@
 package io.sextant.platform.onboarding;
 
 /**
- * How a project's data is backed up. Backups always stay in the jurisdiction of the project's
- * region, so a residency answer covers backups too. Declared weakest first: {@link #covers} relies
- * on the order.
+ * How a project's data is to be backed up. Backups are planned, not built: the target is derived,
+ * checked against the plan and recorded on the project, and no backup is taken yet. When they
+ * arrive they stay in the jurisdiction of the project's region, so a residency answer covers them
+ * too. Declared weakest first: {@link #covers} relies on the order.
  */
 public enum BackupTarget {
     NIGHTLY_SNAPSHOT("nightly snapshot, kept 1 day, same jurisdiction", false),

@@ -14,6 +14,16 @@ import java.util.Set;
  */
 final class ItemRules {
 
+    /**
+     * The platform keeps one audit chain for all tenants, so a tenant's retention can only be a
+     * minimum: nothing leaves the chain before the longest minimum of any tenant (today nothing
+     * leaves it at all; the runtime role may not delete audit events).
+     */
+    static final String RETENTION_KEPT = "kept as this project's minimum: all tenants share one audit chain,"
+            + " and no audit event is deleted before the longest minimum of any tenant";
+    /** Backups are not taken yet: the target is recorded on the project for when they are. */
+    static final String BACKUPS_PLANNED = "backups are planned: the target is recorded, but no backup is taken yet";
+
     private ItemRules() {
     }
 
@@ -74,7 +84,8 @@ final class ItemRules {
         var sources = EnumSet.noneOf(Question.class);
         binding.forEach(r -> sources.addAll(r.sources()));
         var derived = new DerivedItem<>(days, days + " days of audit history because "
-                + Words.and(binding.stream().map(r -> r.because().apply(intent)).toList()), sources, false);
+                + Words.and(binding.stream().map(r -> r.because().apply(intent)).toList()) + "; " + RETENTION_KEPT,
+                sources, false);
         var topic = Words.and(binding.stream().map(r -> r.topic().apply(intent)).toList());
         var remedy = Words.and(binding.stream().map(Rule::remedy).filter(r -> !r.isEmpty()).toList());
         var chosen = edits.auditRetentionDays();
@@ -94,7 +105,7 @@ final class ItemRules {
     static Derived<BackupTarget> backup(Intent intent, Overrides edits, List<Conflict> conflicts) {
         var rule = RulesTable.first(RulesTable.BACKUP, intent);
         var derived = new DerivedItem<>(rule.value(),
-                Words.capitalise(rule.value().description()) + ", because " + rule.because().apply(intent),
+                Words.capitalise(rule.value().description()) + ", because " + rule.because().apply(intent) + "; " + BACKUPS_PLANNED,
                 rule.sources(), false);
         var chosen = edits.backup();
         if (chosen == null || chosen == rule.value()) {

@@ -1,11 +1,11 @@
 package io.sextant.platform.onboarding;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Maps the derived policy packs onto the one pack tenancy installs. Tenancy's packs are nested
- * (health and payment each include the personal-data rules), so the strictest applies; a tenant
- * holding both payment and health data gets the health pack (recorded as a known gap in D007).
+ * Maps the derived policy packs onto the pack tenancy installs: the one holding every rule of
+ * every derived pack (payment and health together get both packs' rules, not just the strictest).
  */
 final class TenancyPacks {
 
@@ -13,15 +13,15 @@ final class TenancyPacks {
     }
 
     static io.sextant.platform.tenancy.PolicyPack of(Set<PolicyPack> packs) {
-        if (packs.contains(PolicyPack.HEALTH)) {
-            return io.sextant.platform.tenancy.PolicyPack.HEALTH;
-        }
-        if (packs.contains(PolicyPack.PAYMENT)) {
-            return io.sextant.platform.tenancy.PolicyPack.PAYMENT;
-        }
-        if (packs.contains(PolicyPack.PERSONAL_DATA)) {
-            return io.sextant.platform.tenancy.PolicyPack.PERSONAL_DATA;
-        }
-        return io.sextant.platform.tenancy.PolicyPack.BASELINE;
+        return io.sextant.platform.tenancy.PolicyPack.covering(packs.stream().map(TenancyPacks::of).collect(Collectors.toSet()));
+    }
+
+    static io.sextant.platform.tenancy.PolicyPack of(PolicyPack pack) {
+        return switch (pack) {
+            case BASELINE -> io.sextant.platform.tenancy.PolicyPack.BASELINE;
+            case PERSONAL_DATA -> io.sextant.platform.tenancy.PolicyPack.PERSONAL_DATA;
+            case PAYMENT -> io.sextant.platform.tenancy.PolicyPack.PAYMENT;
+            case HEALTH -> io.sextant.platform.tenancy.PolicyPack.HEALTH;
+        };
     }
 }

@@ -1,7 +1,10 @@
 package io.sextant.platform.tenancy;
 
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * A named set of extra row-level rules applied to a tenant on top of tenant isolation. Each rule
@@ -15,7 +18,12 @@ public enum PolicyPack {
     /** Health data: as personal data, and no document may be classified public. */
     HEALTH(List.of(Rule.EVENTS_APPEND_ONLY, Rule.NO_PUBLIC_DOCUMENTS)),
     /** Payment data: as personal data, and payment documents can be neither changed nor deleted. */
-    PAYMENT(List.of(Rule.EVENTS_APPEND_ONLY, Rule.PAYMENT_DOCUMENTS_IMMUTABLE));
+    PAYMENT(List.of(Rule.EVENTS_APPEND_ONLY, Rule.PAYMENT_DOCUMENTS_IMMUTABLE)),
+    /**
+     * Health and payment data together: every rule of both. A project stores one pack, so the
+     * union of packs is a pack of its own; {@link #covering} picks it.
+     */
+    HEALTH_AND_PAYMENT(List.of(Rule.EVENTS_APPEND_ONLY, Rule.NO_PUBLIC_DOCUMENTS, Rule.PAYMENT_DOCUMENTS_IMMUTABLE));
 
     /** One restrictive rule; {@link #code()} is what the region server stores. */
     public enum Rule {
@@ -47,6 +55,24 @@ public enum PolicyPack {
                 return p;
             }
         }
-        throw new IllegalArgumentException("Unknown policy pack " + code + "; known: baseline, personal-data, health, payment");
+        throw new IllegalArgumentException("Unknown policy pack " + code + "; known: "
+                + List.of(values()).stream().map(PolicyPack::code).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * The pack that installs every rule of every given pack and nothing more, so a tenant holding
+     * several kinds of sensitive data gets all the packs that apply rather than the strictest one.
+     */
+    public static PolicyPack covering(Collection<PolicyPack> packs) {
+        var wanted = EnumSet.noneOf(Rule.class);
+        packs.forEach(p -> wanted.addAll(p.rules()));
+        for (PolicyPack p : values()) {
+            var has = EnumSet.noneOf(Rule.class);
+            has.addAll(p.rules());
+            if (has.equals(wanted)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("No policy pack installs exactly the rules " + wanted + " of " + packs);
     }
 }

@@ -315,6 +315,57 @@ class TraceStoreTests {
         assertThat(store.verifyBatch(batch)).isTrue();
     }
 
+    /**
+     * A trace recorded before V0016 keeps its values in its row and has no inputs digest: it still
+     * reads back complete and its batch verifies, and its inputs cannot be purged (that would break
+     * its digest). Written here as the old store wrote it: row, audit event and batch in one transaction.
+     */
+    @Test
+    void aTraceRecordedBeforeInputsWereKeptApartReadsAndVerifiesButCannotBePurged() {
+        DecisionTrace trace = TraceSamples.exact(UUID.randomUUID(), 6);
+        String digest = sha256Hex(io.sextant.platform.authz.internal.TraceCodecAccess.legacyCanonical(trace));
+        String batchDigest = sha256Hex(digest);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        long batchId = tx.execute(s -> {
+            long id = dsl.fetchSingle("select nextval('authz.trace_batch_batch_id_seq')").get(0, Long.class);
+            dsl.insertInto(DECISION_TRACE).set(DECISION_TRACE.DECISION_ID, trace.decisionId()).set(DECISION_TRACE.BATCH_ID, id)
+                    .set(DECISION_TRACE.SEQ_IN_BATCH, 0).set(DECISION_TRACE.REQUEST_ID, trace.requestId()).set(DECISION_TRACE.KIND, "live")
+                    .set(DECISION_TRACE.PROJECT_ID, trace.projectId()).set(DECISION_TRACE.PRINCIPAL, json(trace.principal()))
+                    .set(DECISION_TRACE.ACTION, trace.action()).set(DECISION_TRACE.RESOURCE_TYPE, trace.resourceType())
+                    .set(DECISION_TRACE.RESOURCE, json(trace.resource())).set(DECISION_TRACE.CONTEXT, json(trace.context()))
+                    .set(DECISION_TRACE.POLICY_VERSION_HASH, trace.policyVersionHash()).set(DECISION_TRACE.ENGINE_VERSION, trace.engineVersion())
+                    .set(DECISION_TRACE.RULES, JSONB.valueOf(io.sextant.platform.authz.internal.TraceCodecAccess.legacyRules(trace)))
+                    .set(DECISION_TRACE.EFFECT, trace.effect().name()).set(DECISION_TRACE.DECIDING_RULES, json(trace.decidingRules()))
+                    .set(DECISION_TRACE.DECIDED_AT, trace.decidedAt().atOffset(java.time.ZoneOffset.UTC)).set(DECISION_TRACE.DIGEST, digest)
+                    .execute();
+            long seq = auditLog.append(AuditEntry.succeeded("authz.traces.committed", "trace_batch", Long.toString(id),
+                    Map.of("count", "1", "digest", batchDigest)));
+            dsl.insertInto(TRACE_BATCH).set(TRACE_BATCH.BATCH_ID, id).set(TRACE_BATCH.FIRST_DECIDED_AT, trace.decidedAt().atOffset(java.time.ZoneOffset.UTC))
+                    .set(TRACE_BATCH.LAST_DECIDED_AT, trace.decidedAt().atOffset(java.time.ZoneOffset.UTC)).set(TRACE_BATCH.TRACE_COUNT, 1)
+                    .set(TRACE_BATCH.DIGEST, batchDigest).set(TRACE_BATCH.AUDIT_SEQ, seq)
+                    .set(TRACE_BATCH.COMMITTED_AT, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).execute();
+            return id;
+        });
+
+        RecordedTrace read = store.read(trace.decisionId()).orElseThrow();
+        assertThat(read.inputs()).isEqualTo(TraceInputs.COMPLETE);
+        assertThat(read.trace()).isEqualTo(trace);
+        assertThat(TraceMask.rowValuesMasked(read.trace()).toString()).doesNotContain("orders_6");
+        assertThat(store.verifyBatch(batchId)).isTrue();
+        assertThatThrownBy(() -> tx.execute(s -> store.purgeInputs(trace.decisionId(), "clara")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("before inputs were kept apart");
+        owner().update(DECISION_TRACE).set(DECISION_TRACE.EFFECT, "DENY").where(DECISION_TRACE.DECISION_ID.eq(trace.decisionId())).execute();
+        try {
+            assertThat(store.verifyBatch(batchId)).as("a legacy trace is still checked against its digest").isFalse();
+        } finally {
+            owner().update(DECISION_TRACE).set(DECISION_TRACE.EFFECT, "ALLOW").where(DECISION_TRACE.DECISION_ID.eq(trace.decisionId())).execute();
+        }
+    }
+
+    private static JSONB json(Object value) {
+        return JSONB.valueOf(io.sextant.platform.authz.internal.TraceCodecAccess.json(value));
+    }
+
     @Test
     void theRuntimeRoleCannotChangeOrDeleteTraces() {
         DecisionTrace trace = TraceSamples.exact(UUID.randomUUID(), 4);

@@ -176,13 +176,17 @@ final class TraceCodec {
 
     /**
      * The canonical JSON of a trace as {@link #encode} hashes it, given the digest of its inputs
-     * (for tests and external checks).
+     * (for tests and external checks); without one, as traces were hashed before their inputs were
+     * kept apart (the values themselves in place of their structure).
      */
-    static String canonicalOf(DecisionTrace t, String inputsDigest) {
-        return canonical(t.decisionId(), t.requestId(), t.kind().name(), t.projectId(), TraceJson.canonical(shape(t.principal(), true)),
-                t.action(), t.resourceType(), TraceJson.canonical(shape(t.resource(), false)), TraceJson.canonical(shape(t.context(), false)),
-                t.policyVersionHash(), t.engineVersion(), rulesJson(t.rules(), true), t.effect().name(),
-                TraceJson.canonical(t.decidingRules()), t.decidedAt().truncatedTo(ChronoUnit.MICROS), inputsDigest);
+    static String canonicalOf(DecisionTrace t, @Nullable String inputsDigest) {
+        boolean apart = inputsDigest != null;
+        return canonical(t.decisionId(), t.requestId(), t.kind().name(), t.projectId(),
+                TraceJson.canonical(apart ? shape(t.principal(), true) : t.principal()), t.action(), t.resourceType(),
+                TraceJson.canonical(apart ? shape(t.resource(), false) : t.resource()),
+                TraceJson.canonical(apart ? shape(t.context(), false) : t.context()), t.policyVersionHash(), t.engineVersion(),
+                rulesJson(t.rules(), apart), t.effect().name(), TraceJson.canonical(t.decidingRules()),
+                t.decidedAt().truncatedTo(ChronoUnit.MICROS), inputsDigest);
     }
 
     /**

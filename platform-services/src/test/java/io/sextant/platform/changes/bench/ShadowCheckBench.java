@@ -50,6 +50,8 @@ public final class ShadowCheckBench {
                 st.execute("create table app.accounts (id int primary key, owner text not null, balance int not null)");
                 st.execute("insert into app.accounts select g, 'owner ' || g, g % 1000 from generate_series(1, " + n + ") g");
                 st.execute("vacuum analyze app.accounts");
+            }
+            try (Connection su = server.superuserDataSource("postgres").getConnection(); Statement st = su.createStatement()) {
                 st.execute("checkpoint");
             }
             DatabaseTarget target = new DatabaseTarget("bench-check", "bench", "bench", ep, List.of("app"), List.of(), 0);

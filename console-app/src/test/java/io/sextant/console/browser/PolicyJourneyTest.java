@@ -61,6 +61,29 @@ class PolicyJourneyTest {
         Browser.vaadinIdle(page);
     }
 
+    /** Compliance staff read decisions and explanations but not the tenant's rows (D009): row values are hidden and they are told so. */
+    @Test
+    void complianceReadsDecisionsWithTheRowValuesHidden() {
+        Page page = browser.newPage();
+        Browser.signIn(page, TestPort.console(), "compliance", "compliance-demo-pass");
+        page.click("#side-nav >> text=Policies");
+        page.waitForSelector("#policies-view");
+        Browser.vaadinIdle(page);
+        choose(page, "#policy-project", "nimbus-crm/crm-eu");
+        page.waitForSelector("#policy-tabs");
+        page.click("#tab-decisions");
+        page.waitForSelector("#decisions-grid");
+        Browser.vaadinIdle(page);
+        assertThat(page.textContent("#decisions-masked")).contains("Row values are hidden");
+        page.locator("#decisions-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("row values hidden")).first().click();
+        page.waitForSelector("#decisions-explanation #explanation-inputs");
+        Browser.vaadinIdle(page);
+        assertThat(page.textContent("#decisions-explanation #explanation-inputs")).contains("your role may not see this tenant's rows");
+        page.locator("#decisions-explanation").scrollIntoViewIfNeeded();
+        Browser.screenshot(page, "policy-6-compliance-decisions");
+        page.context().close();
+    }
+
     @Test
     void operatorSimulatesExplainsAndNarrowsAPolicy() {
         UUID inventory = inventoryId();

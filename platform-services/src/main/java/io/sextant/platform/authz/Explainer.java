@@ -144,7 +144,8 @@ public final class Explainer {
     private static String describeChange(String path, @Nullable Object value, DecisionTrace t) {
         String v = value == null ? "null" : value.toString();
         if (path.equals("principal.role")) {
-            return "needs role " + v;
+            // For an allowed request the flip is usually "no role at all": say it in words, never "role null".
+            return value == null ? "a principal without a role would be refused" : "needs role " + v;
         }
         if (path.equals("principal.tenant")) {
             return "the row belongs to another tenant: only a session of tenant " + v + " may do this";
@@ -156,9 +157,9 @@ public final class Explainer {
             return value == null ? "claim " + path.substring(17) + " must be absent" : "needs claim " + path.substring(17) + " = " + v;
         }
         if (path.startsWith("context.")) {
-            return "only when " + path.substring(8) + " is " + v;
+            return value == null ? "only when " + path.substring(8) + " is missing" : "only when " + path.substring(8) + " is " + v;
         }
-        return "only for rows whose " + path.substring(9) + " is " + v;
+        return value == null ? "only for rows whose " + path.substring(9) + " is empty (null)" : "only for rows whose " + path.substring(9) + " is " + v;
     }
 
     /** The smallest change of the request's inputs that flips {@code effect}, or empty. */

@@ -129,6 +129,11 @@ class PolicyLanguageTest {
         Explanation none = Explainer.explain(c, c.trace(delete, UUID.randomUUID(), TraceKind.LIVE, null, Instant.EPOCH));
         assertThat(none.changedInputs()).isEmpty();
         assertThat(none.smallestChange()).containsExactly("no rule permits billing.delete on project: only a new permit rule can allow it");
+
+        DecisionRequest admin = new DecisionRequest("r3", new Principal("u2", "billing-admin", T, Map.of()), "billing.update", "project",
+                Map.of(), RequestContext.at(Instant.EPOCH));
+        Explanation allowed = Explainer.explain(c, c.trace(admin, UUID.randomUUID(), TraceKind.LIVE, null, Instant.EPOCH));
+        assertThat(allowed.smallestChange()).as("never 'needs role null'").noneMatch(x -> x.contains("null") && !x.contains("(null)"));
     }
 
     @Test

@@ -184,11 +184,27 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
             }));
         }
         if (c.state() == ChangeState.NEEDS_APPROVAL) {
-            bar.add(button("Approve content " + c.contentHash().substring(0, 12), "approve", true, () -> {
+            Button approve = button("Approve content " + c.contentHash().substring(0, 12), "approve", true, () -> {
                 approvals.approve(changeId, c.contentHash());
                 Notification.show("Approved");
                 render();
-            }));
+            });
+            // The service decides (and audits a refusal); the button says beforehand who may press it.
+            var needed = c.requiredRole() == null ? io.sextant.platform.identity.ConsoleRole.OPERATOR
+                    : io.sextant.platform.identity.ConsoleRole.valueOf(c.requiredRole());
+            var who = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+            String reason = who != null && c.author().equals(who.getName()) ? "You wrote this change: someone else approves it"
+                    : !io.sextant.platform.identity.CurrentRoles.has(needed) ? "Approving this change needs the " + needed.label() + " role"
+                    : null;
+            if (reason != null) {
+                approve.setEnabled(false);
+                approve.setTooltipText(reason);
+                Span why = new Span(reason);
+                why.setId("approve-why-not");
+                bar.add(approve, why);
+            } else {
+                bar.add(approve);
+            }
         }
         if (c.state() == ChangeState.APPROVED) {
             bar.add(button("Apply to " + c.targetId(), "apply-change", true, () -> {

@@ -78,6 +78,9 @@ class ChangeReviewJourneyTest {
             // The author may not approve their own change: the button says so before anyone presses it.
             assertThat(author.isDisabled("#approve")).isTrue();
             assertThat(author.textContent("#approve-why-not")).contains("You wrote this change: someone else approves it");
+            Browser.screenshot(author, "change-author-cannot-approve");
+            author.locator("#check-report").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                    .setPath(Browser.SCREENSHOTS.resolve("change-check-report.png")));
             assertThat(author.textContent("#change-state")).contains("needs approval");
             author.context().close();
             Page approver = browser.newPage();

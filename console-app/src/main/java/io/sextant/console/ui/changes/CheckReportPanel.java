@@ -106,9 +106,9 @@ final class CheckReportPanel {
         lint.addColumn(f -> f.severity().name().toLowerCase(Locale.ROOT)).setHeader("Severity").setAutoWidth(true).setFlexGrow(0);
         lint.addColumn(LintFinding::ruleId).setHeader("Rule").setAutoWidth(true);
         lint.addColumn(f -> f.line() + ":" + f.column()).setHeader("At").setAutoWidth(true).setFlexGrow(0);
-        lint.addColumn(LintFinding::lockTaken).setHeader("Lock it takes").setAutoWidth(true);
-        lint.addColumn(LintFinding::why).setHeader("Why it matters");
-        lint.addColumn(LintFinding::safeRewrite).setHeader("Safe rewrite");
+        lint.addColumn(LintFinding::lockTaken).setHeader("Lock it takes").setFlexGrow(1);
+        lint.addColumn(LintFinding::why).setHeader("Why it matters").setFlexGrow(3);
+        lint.addColumn(LintFinding::safeRewrite).setHeader("Safe rewrite").setFlexGrow(2);
         lint.setItems(findings);
         lint.setAllRowsVisible(true);
         return lint;

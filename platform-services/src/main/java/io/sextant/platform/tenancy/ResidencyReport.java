@@ -18,5 +18,23 @@ public record ResidencyReport(UUID checkId, UUID projectId, String pinnedRegion,
         public boolean holdsAnything() {
             return role || database || tenantKey || rows > 0;
         }
+
+        /** What it holds, in words (never "tenant key=false"): e.g. "its login role, 3 rows", or "nothing of it". */
+        public String holdings() {
+            List<String> parts = new java.util.ArrayList<>();
+            if (role) {
+                parts.add("its login role");
+            }
+            if (database) {
+                parts.add("its database");
+            }
+            if (tenantKey) {
+                parts.add("its tenant key");
+            }
+            if (rows > 0) {
+                parts.add(rows + (rows == 1 ? " row" : " rows"));
+            }
+            return parts.isEmpty() ? "nothing of it" : String.join(", ", parts);
+        }
     }
 }

@@ -162,8 +162,8 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Strin
         target.add(verdict);
         for (var f : report.findings()) {
             target.add(new Paragraph(f.region() + " (server " + f.systemIdentifier() + "): " + (!f.reachable() ? "unreachable"
-                    : f.holdsAnything() ? "role " + f.role() + ", database " + f.database() + ", tenant key " + f.tenantKey()
-                            + ", " + f.rows() + " rows" : "holds nothing of it")));
+                    : f.region().equals(report.pinnedRegion()) ? "holds " + f.holdings() + " (its region)"
+                    : "holds " + f.holdings())));
         }
     }
 

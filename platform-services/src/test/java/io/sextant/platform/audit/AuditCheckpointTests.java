@@ -80,8 +80,19 @@ class AuditCheckpointTests {
     }
 
     @Test
+    void aRepeatedRequestWithNothingRecordedSinceGetsTheSameCheckpointAndOneFileLine() throws Exception {
+        new AuditTestSupport(auditLog, transactions).appendCommitted("test.checkpoint.twice", "cp");
+        Checkpoint first = checkpoints.checkpoint();
+        long lines = Files.readAllLines(properties.checkpointFile(), StandardCharsets.UTF_8).size();
+        Checkpoint again = checkpoints.checkpoint();
+        assertThat(again).as("decided on the server: a double click makes one checkpoint").isEqualTo(first);
+        assertThat(Files.readAllLines(properties.checkpointFile(), StandardCharsets.UTF_8)).hasSize((int) lines);
+    }
+
+    @Test
     void checkpointKeyIsCreatedOnceAndReused() {
         Checkpoint first = checkpoints.checkpoint();
+        new AuditTestSupport(auditLog, transactions).appendCommitted("test.checkpoint.between", "cp");
         Checkpoint second = checkpoints.checkpoint();
         assertThat(second.seq()).isGreaterThan(first.seq());
         assertThat(second.keyId()).isEqualTo(first.keyId());

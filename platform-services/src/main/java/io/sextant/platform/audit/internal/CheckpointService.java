@@ -46,6 +46,9 @@ class CheckpointService implements AuditCheckpoints {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /** Requests within this long of a checkpoint, with no event since, get that checkpoint back. */
+    static final java.time.Duration REPEAT_WINDOW = java.time.Duration.ofSeconds(10);
+
     @Override
     @PreAuthorize(AuditConfiguration.READERS)
     public Checkpoint checkpoint() {
@@ -61,8 +64,19 @@ class CheckpointService implements AuditCheckpoints {
         // Read before the transaction: the file only ever holds committed heads, so this entry is
         // at or behind what the transaction will see.
         Optional<Checkpoint> lastInFile = file.last();
+        boolean[] repeated = {false};
         Optional<Checkpoint> taken = tx.execute(status -> {
             if (onDemand) {
+                // A second request within moments of the last, with nothing recorded since, is the same request
+                // (a double click, two operators at once): decided here, under the head's lock, not by a button.
+                JooqAuditEventRepository.Head now = events.lockHead();
+                Optional<Checkpoint> same = checkpoints.latest()
+                        .filter(cp -> cp.seq() == now.seq() && cp.createdAt().isAfter(clock.instant().minus(REPEAT_WINDOW)))
+                        .flatMap(cp -> lastInFile.filter(f -> f.seq() == cp.seq()));
+                if (same.isPresent()) {
+                    repeated[0] = true;
+                    return same;
+                }
                 auditLog.append(AuditEntry.succeeded("audit.checkpoint", "audit_chain", null, Map.of()));
             }
             JooqAuditEventRepository.Head head = events.lockHead();
@@ -78,7 +92,7 @@ class CheckpointService implements AuditCheckpoints {
             return Optional.of(new Checkpoint(head.seq(), HexFormat.of().formatHex(head.hash()), createdAt, key.keyId(),
                     CheckpointSigner.base64(key.publicKey()), CheckpointSigner.base64(signature)));
         });
-        taken.ifPresent(cp -> {
+        taken.filter(cp -> !repeated[0]).ifPresent(cp -> {
             file.append(cp);
             log.info("Audit checkpoint: seq={} head={} key={} file={}", cp.seq(), cp.headHash(), cp.keyId(), file.path());
         });

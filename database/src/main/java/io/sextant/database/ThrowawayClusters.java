@@ -47,8 +47,14 @@ public final class ThrowawayClusters implements AutoCloseable {
     private final Path root;
     private final Map<Integer, Template> templates = new ConcurrentHashMap<>();
     private final Set<Cluster> open = ConcurrentHashMap.newKeySet();
-    /** One cluster per major started ahead of need, so that a caller rarely waits for a start. */
-    private final Map<Integer, java.util.concurrent.Future<Cluster>> ready = new ConcurrentHashMap<>();
+    /** Folders of every cluster being started, started ahead or handed out, and not yet closed. */
+    private final Set<Path> owned = ConcurrentHashMap.newKeySet();
+    /**
+     * Clusters per major started ahead of need, so that a caller rarely waits for a start: a check
+     * takes up to three in a row (its shadow, calibration sizes, the rollback round trip).
+     */
+    private final Map<Integer, java.util.concurrent.ConcurrentLinkedDeque<java.util.concurrent.Future<Cluster>>> ready = new ConcurrentHashMap<>();
+    private final int ahead;
     private final java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("throwaway-postgres-starter").factory());
     private volatile boolean closed;
@@ -62,6 +68,12 @@ public final class ThrowawayClusters implements AutoCloseable {
      *               by a process that died are removed, their servers stopped
      */
     public ThrowawayClusters(Path parent) {
+        this(parent, 3);
+    }
+
+    /** @param ahead how many clusters per major to keep started ahead of need once that major was asked for */
+    public ThrowawayClusters(Path parent, int ahead) {
+        this.ahead = ahead;
         try {
             Files.createDirectories(parent);
             sweep(parent);
@@ -108,10 +120,11 @@ public final class ThrowawayClusters implements AutoCloseable {
     public Cluster start(int major) {
         resolver(major); // refuses a major this build has no binaries for, before anything is made
         Cluster c = null;
-        java.util.concurrent.Future<Cluster> ahead = ready.remove(major);
-        if (ahead != null) {
+        var queue = ready.computeIfAbsent(major, m -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        java.util.concurrent.Future<Cluster> started = queue.pollFirst();
+        if (started != null) {
             try {
-                c = ahead.get();
+                c = started.get();
                 if (!c.isRunning()) {
                     c.close();
                     c = null;
@@ -124,8 +137,8 @@ public final class ThrowawayClusters implements AutoCloseable {
             c = startNow(major);
         }
         open.add(c);
-        if (!closed) {
-            ready.computeIfAbsent(major, m -> starter.submit(() -> startNow(m)));
+        while (!closed && queue.size() < ahead) {
+            queue.addLast(starter.submit(() -> startNow(major)));
         }
         return c;
     }
@@ -133,12 +146,14 @@ public final class ThrowawayClusters implements AutoCloseable {
     private Cluster startNow(int major) {
         Template t = templates.computeIfAbsent(major, this::initTemplate);
         Path dir = root.resolve("c-" + major + "-" + hex(6));
+        owned.add(dir);
         try {
             copyTree(t.dataDir(), dir.resolve("pg"));
             EmbeddedPostgres pg = builder(major, dir.resolve("pg"), t.secret()).start();
             return new Cluster(this, major, pg, dir, t.secret());
         } catch (IOException | RuntimeException e) {
             deleteTree(dir);
+            owned.remove(dir);
             throw new IllegalStateException("Cannot start a throwaway PostgreSQL " + major + " server: " + e.getMessage(), e);
         }
     }
@@ -232,35 +247,22 @@ public final class ThrowawayClusters implements AutoCloseable {
         return open.stream().map(Cluster::directory).toList();
     }
 
-    /** Cluster folders on disk that belong to no open cluster nor to one started ahead: what a closed cluster left behind. */
-    public List<Path> strayDirectories() throws IOException {
-        Set<Path> known = new java.util.HashSet<>();
-        open.forEach(c -> known.add(c.directory()));
-        for (var f : ready.values()) {
-            if (f.isDone() && !f.isCancelled()) {
-                try {
-                    known.add(f.get().directory());
-                } catch (Exception ignored) {
-                    // a failed ahead start made no folder
-                }
-            } else {
-                return List.of(); // a start in progress: its folder is not known yet; ask again later
-            }
-        }
-        try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(d -> d.getFileName().toString().startsWith("c-")).filter(d -> !known.contains(d)).toList();
-        }
-    }
-
     public Path directory() {
         return root;
+    }
+
+    /** Cluster folders on disk that belong to no cluster still starting, started ahead or open: what a closed cluster left behind. */
+    public List<Path> strayDirectories() throws IOException {
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("c-")).filter(d -> !owned.contains(d)).toList();
+        }
     }
 
     @Override
     public void close() {
         closed = true;
         starter.shutdown();
-        for (var f : ready.values()) {
+        for (var f : ready.values().stream().flatMap(java.util.Collection::stream).toList()) {
             try {
                 f.get().close();
             } catch (Exception ignored) {
@@ -323,7 +325,7 @@ public final class ThrowawayClusters implements AutoCloseable {
             this.pid = Long.parseLong(Files.readAllLines(dir.resolve("pg").resolve("postmaster.pid")).getFirst().strip());
         }
 
-        boolean isRunning() {
+        public boolean isRunning() {
             return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         }
 
@@ -370,6 +372,7 @@ public final class ThrowawayClusters implements AutoCloseable {
             // Never leave a server running without its folder.
             ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(ProcessHandle::destroyForcibly);
             deleteTree(dir);
+            owner.owned.remove(dir);
             owner.open.remove(this);
         }
     }

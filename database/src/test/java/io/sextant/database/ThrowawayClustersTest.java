@@ -20,7 +20,7 @@ class ThrowawayClustersTest {
     @Test
     void everyCarriedMajorStartsFromItsTemplateAndLeavesNothingWhenClosed() throws Exception {
         assertThat(ThrowawayClusters.majors()).containsExactly(15, 16, 17, 18);
-        try (ThrowawayClusters clusters = new ThrowawayClusters(dir)) {
+        try (ThrowawayClusters clusters = new ThrowawayClusters(dir, 0)) {
             for (int major : ThrowawayClusters.majors()) {
                 Path data;
                 try (ThrowawayClusters.Cluster c = clusters.start(major);
@@ -44,8 +44,27 @@ class ThrowawayClustersTest {
     }
 
     @Test
+    void clustersStartedAheadAreHandedOutAndReplacedAndNothingStrays() throws Exception {
+        try (ThrowawayClusters clusters = new ThrowawayClusters(dir, 1)) {
+            ThrowawayClusters.Cluster first = clusters.start(18);
+            Path firstDir = first.directory();
+            first.close();
+            assertThat(firstDir).doesNotExist();
+            try (ThrowawayClusters.Cluster second = clusters.start(18)) {
+                assertThat(second.directory()).isNotEqualTo(firstDir);
+                assertThat(second.isRunning()).isTrue();
+                assertThat(clusters.openClusters()).isEqualTo(1);
+                assertThat(clusters.strayDirectories()).isEmpty();
+            }
+        }
+        try (var left = Files.list(dir)) {
+            assertThat(left.toList()).as("clusters started ahead are stopped and removed on close").isEmpty();
+        }
+    }
+
+    @Test
     void aMajorWithoutBinariesIsRefusedWithTheListOfThoseThereAre() {
-        try (ThrowawayClusters clusters = new ThrowawayClusters(dir)) {
+        try (ThrowawayClusters clusters = new ThrowawayClusters(dir, 0)) {
             assertThatThrownBy(() -> clusters.start(14)).hasMessageContaining("no PostgreSQL 14 binaries")
                     .hasMessageContaining("[15, 16, 17, 18]");
         }
@@ -55,7 +74,7 @@ class ThrowawayClustersTest {
     void foldersOfADeadProcessAreRemovedAtTheNextStart() throws Exception {
         Path stale = Files.createDirectories(dir.resolve("999999999-abcd").resolve("c-18-x").resolve("pg"));
         Files.writeString(stale.resolve("postmaster.pid"), "999999999\n");
-        try (ThrowawayClusters ignored = new ThrowawayClusters(dir)) {
+        try (ThrowawayClusters ignored = new ThrowawayClusters(dir, 0)) {
             assertThat(dir.resolve("999999999-abcd")).doesNotExist();
         }
     }

@@ -40,13 +40,14 @@ public class ShadowServers implements DisposableBean {
     ShadowServers(@Value("${sextant.changes.shadow.directory:#{systemProperties['java.io.tmpdir']}/sextant-shadows}") Path directory,
                   @Value("${sextant.changes.shadow.url:}") String url, @Value("${sextant.changes.shadow.username:}") String user,
                   @Value("${sextant.changes.shadow.password:}") String password,
+                  @Value("${sextant.changes.shadow.started-ahead:3}") int startedAhead,
                   org.springframework.beans.factory.ObjectProvider<io.sextant.platform.changes.ChangeTargets> targets) {
-        this(directory, url, user, password,
+        this(directory, url, user, password, startedAhead,
                 () -> targets.getObject().list().stream().map(io.sextant.platform.changes.ChangeTarget::endpoint).toList());
     }
 
-    ShadowServers(Path directory, String url, String user, String password, ChangeTargetsView managed) {
-        this.clusters = new ThrowawayClusters(directory);
+    ShadowServers(Path directory, String url, String user, String password, int startedAhead, ChangeTargetsView managed) {
+        this.clusters = new ThrowawayClusters(directory, startedAhead);
         this.url = url.isBlank() ? null : url;
         this.user = user;
         this.password = password;

@@ -60,7 +60,7 @@ class ConfiguredShadowServerTests {
     @BeforeAll
     void servers() throws Exception {
         dir = java.nio.file.Files.createTempDirectory("sextant-configured-shadow");
-        clusters = new ThrowawayClusters(dir.resolve("fixtures"));
+        clusters = new ThrowawayClusters(dir.resolve("fixtures"), 0);
         // Its own initdb: clusters copied from one template share their system_identifier.
         targetServer = io.sextant.database.EmbeddedPostgresServer.start(dir.resolve("target"), 0);
         shadowServer = clusters.start(ThrowawayClusters.majors().getLast());
@@ -95,7 +95,7 @@ class ConfiguredShadowServerTests {
     }
 
     ShadowReport check(String shadowUrl, List<JdbcEndpoint> managed) {
-        servers = new ShadowServers(dir.resolve("shadows"), shadowUrl, "postgres", secret(shadowServer), () -> managed);
+        servers = new ShadowServers(dir.resolve("shadows"), shadowUrl, "postgres", secret(shadowServer), 0, () -> managed);
         ChangeTargetProvider provider = new ChangeTargetProvider() {
             public Optional<ChangeTarget> find(String id) {
                 return id.equals(target.targetId()) ? Optional.of(target) : Optional.empty();
@@ -127,7 +127,7 @@ class ConfiguredShadowServerTests {
     @Test
     void theTargetsOwnServerIsRefusedAsShadowServer() {
         servers = new ShadowServers(dir.resolve("shadows"), targetServer.jdbcUrl("postgres"), "postgres",
-                targetServer.superuserDataSource("postgres").getPassword(), List::of);
+                targetServer.superuserDataSource("postgres").getPassword(), 0, List::of);
         assertThatThrownBy(() -> servers.startFor(live()))
                 .isInstanceOfSatisfying(ChangeRefusedException.class, e -> {
                     assertThat(e.reason()).isEqualTo("shadow-is-target");

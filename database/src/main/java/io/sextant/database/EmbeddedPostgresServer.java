@@ -76,8 +76,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres.Builder builder(Path dataDir, String secret, int port) {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+    /**
+     * What every embedded server here shares, the platform's and the throwaway ones alike: a kept
+     * data directory, loopback only, scram passwords only (pg_hba rewritten after initdb).
+     */
+    static EmbeddedPostgres.Builder secured(Path dataDir, String secret) {
+        return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
@@ -85,12 +89,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setConnectConfig("password", secret)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("password_encryption", "scram-sha-256")
+                .setDataDirectoryCustomizer(dir -> requirePasswords(dir.toPath()));
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDir, String secret, int port) {
+        EmbeddedPostgres.Builder builder = secured(dataDir, secret)
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setServerConfig("max_connections", "200")
                 // zonky turns synchronous_commit off for speed; a console's audit and data must survive a crash once
                 // committed. Test runs may turn it off (-Dsextant.embedded.synchronous-commit=off, set by the build).
-                .setServerConfig("synchronous_commit", System.getProperty("sextant.embedded.synchronous-commit", "on"))
-                .setDataDirectoryCustomizer(dir -> requirePasswords(dir.toPath()));
+                .setServerConfig("synchronous_commit", System.getProperty("sextant.embedded.synchronous-commit", "on"));
         if (port > 0) {
             builder.setPort(port);
         }

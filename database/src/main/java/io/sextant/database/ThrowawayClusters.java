@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -181,21 +180,13 @@ public final class ThrowawayClusters implements AutoCloseable {
     }
 
     private static EmbeddedPostgres.Builder builder(int major, Path dataDir, String secret) {
-        return EmbeddedPostgres.builder()
+        return EmbeddedPostgresServer.secured(dataDir, secret)
                 .setPgBinaryResolver(resolver(major))
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setLocaleConfig("auth", "scram-sha-256")
-                .setConnectConfig("password", secret)
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("password_encryption", "scram-sha-256")
                 .setServerConfig("max_connections", "30")
                 // Nothing here outlives the check: durability would only cost time.
                 .setServerConfig("fsync", "off")
                 .setServerConfig("full_page_writes", "off")
-                .setServerConfig("synchronous_commit", "off")
-                .setDataDirectoryCustomizer(d -> EmbeddedPostgresServer.requirePasswords(d.toPath()));
+                .setServerConfig("synchronous_commit", "off");
     }
 
     /** Removes the folders of processes that are gone, stopping any server still running in them. */

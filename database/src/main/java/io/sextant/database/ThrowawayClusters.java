@@ -142,6 +142,21 @@ public final class ThrowawayClusters implements AutoCloseable {
         return c;
     }
 
+    /**
+     * Initialises {@code major}'s template and starts its servers ahead, in the background, so that
+     * even the first check of a process finds them ready. The returned future completes when the
+     * template exists.
+     */
+    public java.util.concurrent.Future<?> prepare(int major) {
+        resolver(major);
+        var queue = ready.computeIfAbsent(major, m -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        java.util.concurrent.Future<?> template = starter.submit(() -> templates.computeIfAbsent(major, this::initTemplate));
+        while (!closed && queue.size() < ahead) {
+            queue.addLast(starter.submit(() -> startNow(major)));
+        }
+        return template;
+    }
+
     private Cluster startNow(int major) {
         Template t = templates.computeIfAbsent(major, this::initTemplate);
         Path dir = root.resolve("c-" + major + "-" + hex(6));

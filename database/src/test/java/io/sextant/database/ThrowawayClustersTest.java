@@ -63,6 +63,18 @@ class ThrowawayClustersTest {
     }
 
     @Test
+    void preparingMakesTheTemplateAheadOfTheFirstStart() throws Exception {
+        try (ThrowawayClusters clusters = new ThrowawayClusters(dir, 1)) {
+            clusters.prepare(18).get();
+            assertThat(clusters.directory().resolve("template-18").resolve("pg").resolve("PG_VERSION")).exists();
+            try (ThrowawayClusters.Cluster c = clusters.start(18)) {
+                assertThat(c.isRunning()).isTrue();
+            }
+            assertThat(clusters.strayDirectories()).isEmpty();
+        }
+    }
+
+    @Test
     void aMajorWithoutBinariesIsRefusedWithTheListOfThoseThereAre() {
         try (ThrowawayClusters clusters = new ThrowawayClusters(dir, 0)) {
             assertThatThrownBy(() -> clusters.start(14)).hasMessageContaining("no PostgreSQL 14 binaries")

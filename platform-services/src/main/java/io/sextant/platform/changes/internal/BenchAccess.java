@@ -13,6 +13,11 @@ public final class BenchAccess {
     private BenchAccess() {
     }
 
+    /** Makes the template and starts servers ahead, as the console does when it is ready; waits for the template. */
+    public static void prepare(ShadowServers servers) throws Exception {
+        servers.prepareAndWait(io.sextant.database.EmbeddedPostgresServer.MAJOR);
+    }
+
     /** Shadow servers kept under {@code directory} (close them when done). */
     public static ShadowServers shadowServers(java.nio.file.Path directory) {
         return new ShadowServers(directory);

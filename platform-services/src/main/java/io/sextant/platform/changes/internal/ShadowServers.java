@@ -62,6 +62,24 @@ public class ShadowServers implements DisposableBean {
         this.managed = null;
     }
 
+    /**
+     * When the console is ready, the template of the platform's major is made and its servers are
+     * started ahead in the background, so that the first check after a start does not pay for initdb
+     * (turned off in tests that never check: {@code sextant.changes.shadow.prepare-at-start=false}).
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void prepareAtStart(org.springframework.boot.context.event.ApplicationReadyEvent event) {
+        if (url == null && event.getApplicationContext().getEnvironment()
+                .getProperty("sextant.changes.shadow.prepare-at-start", Boolean.class, true)) {
+            clusters.prepare(PARSER_MAJOR);
+        }
+    }
+
+    /** Prepares {@code major} and waits until its template exists (the bench's "first check after a start"). */
+    void prepareAndWait(int major) throws Exception {
+        clusters.prepare(major).get();
+    }
+
     /** A fresh shadow server (or database on the configured one) for the target behind {@code live}. */
     ShadowServer startFor(Connection live) throws SQLException {
         if (url != null) {

@@ -59,11 +59,16 @@ interface ShadowServer extends AutoCloseable {
     /** A configured server shared by checks: each shadow gets a database of its own; roles persist there (D008). */
     record Configured(String url, String user, String password, int major, String database) implements ShadowServer {
         public String jdbcUrl() {
-            return url.replaceFirst("^(jdbc:postgresql://[^/]*/)[^?]*", "$1" + database);
+            return urlOf(database);
         }
 
         public Connection admin(String db) throws SQLException {
-            return DriverManager.getConnection(url.replaceFirst("^(jdbc:postgresql://[^/]*/)[^?]*", "$1" + db), user, password);
+            return DriverManager.getConnection(urlOf(db), user, password);
+        }
+
+        /** The configured URL with another database (its query parameters kept). */
+        private String urlOf(String db) {
+            return url.replaceFirst("^(jdbc:postgresql://[^/]*/)[^?]*", "$1" + db);
         }
 
         public void ensureRole(Statement admin, String name, String attributes) throws SQLException {

@@ -520,9 +520,7 @@ public class PolicyService {
         }
         String targetId = p.isolation() == IsolationModel.SHARED ? "region:" + p.region()
                 : "tenant:" + organizations.list().stream().filter(o -> o.id().equals(p.orgId())).findFirst().map(o -> o.slug()).orElseThrow() + "/" + p.slug();
-        int sequence = changes.list(targetId).stream().filter(c -> c.state() != ChangeState.REJECTED).mapToInt(ChangeRequest::sequence).max()
-                .orElse(0) + 1;
-        ChangeRequest change = changes.submit(new ChangeSubmission(targetId, sequence,
+        ChangeRequest change = changes.submit(new ChangeSubmission(targetId, changes.nextSequence(targetId),
                 "Publish policy version " + versionHash.substring(0, 12) + " of project " + p.slug() + " (" + next.policies().size()
                         + " row-level security policies)", forward.toString(), rollback.toString()));
         tx.executeWithoutResult(s -> {
@@ -572,7 +570,7 @@ public class PolicyService {
                                 Map.of("version", v.versionHash(), "change", v.changeId())));
                     }
                 });
-            } else if (state == ChangeState.REJECTED || state == ChangeState.FAILED) {
+            } else if (state == ChangeState.REJECTED || state == ChangeState.FAILED || state == ChangeState.ABANDONED) {
                 tx.executeWithoutResult(s -> dsl.update(POLICY_VERSION).set(POLICY_VERSION.STATE, "rejected")
                         .where(POLICY_VERSION.VERSION_HASH.eq(v.versionHash())).and(POLICY_VERSION.STATE.eq("proposed")).execute());
             }

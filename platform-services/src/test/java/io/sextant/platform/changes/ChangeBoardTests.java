@@ -88,7 +88,7 @@ class ChangeBoardTests {
     }
 
     @Test
-    void editAfterApprovalVoidsTheApproval() throws Exception {
+    void revisionAfterApprovalVoidsTheApproval() throws Exception {
         DatabaseTarget t = TestTargets.create("chg_edit", ITEMS);
         ChangeRequest c = as("alice", "OPERATOR", () -> changes.submit(new ChangeSubmission(t.targetId(), 1, "rename",
                 "alter table app.items rename column label to title", null)));
@@ -102,8 +102,8 @@ class ChangeBoardTests {
         ChangeRequest approved = as("bob", "OPERATOR", () -> approvals.approve(c.changeId(), c.contentHash()));
         assertThat(approved.state()).isEqualTo(ChangeState.APPROVED);
 
-        ChangeRequest edited = as("alice", "OPERATOR", () -> changes.edit(c.changeId(), approved.version(),
-                "alter table app.items rename column label to name", null));
+        ChangeRequest edited = as("alice", "OPERATOR", () -> changes.revise(c.changeId(), approved.version(),
+                "alter table app.items rename column label to name", null, "a better name"));
         assertThat(edited.state()).isEqualTo(ChangeState.SUBMITTED);
         assertThat(edited.contentHash()).isNotEqualTo(c.contentHash());
         assertThat(approvals.currentApprovals(c.changeId())).isEmpty();
@@ -111,7 +111,7 @@ class ChangeBoardTests {
                 .isInstanceOfSatisfying(ChangeRefusedException.class, e -> assertThat(e.reason()).isEqualTo("content-changed"));
         assertThatThrownBy(() -> as("bob", "OPERATOR", () -> applier.apply(c.changeId())))
                 .isInstanceOfSatisfying(ChangeRefusedException.class, e -> assertThat(e.reason()).isEqualTo("not-approved"));
-        assertThatThrownBy(() -> as("bob", "OPERATOR", () -> changes.edit(c.changeId(), approved.version(), "select 1", null)))
+        assertThatThrownBy(() -> as("bob", "OPERATOR", () -> changes.revise(c.changeId(), approved.version(), "select 1", null, null)))
                 .isInstanceOfSatisfying(ChangeRefusedException.class, e -> assertThat(e.reason()).isEqualTo("stale-version"));
     }
 

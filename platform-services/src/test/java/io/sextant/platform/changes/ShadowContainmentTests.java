@@ -165,7 +165,7 @@ class ShadowContainmentTests {
     }
 
     private int next() throws Exception {
-        return changes.list(testTarget.targetId()).stream().mapToInt(ChangeRequest::sequence).max().orElse(0) + 1;
+        return changes.nextSequence(testTarget.targetId());
     }
 
     private static String suffix() {

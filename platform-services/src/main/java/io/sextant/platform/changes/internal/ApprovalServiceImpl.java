@@ -4,11 +4,11 @@ import io.sextant.platform.audit.AuditEntry;
 import io.sextant.platform.audit.AuditLog;
 import io.sextant.platform.changes.Approval;
 import io.sextant.platform.changes.ApprovalService;
+import io.sextant.platform.changes.ChangeLifecycle;
 import io.sextant.platform.changes.ChangeRefusedException;
 import io.sextant.platform.changes.ChangeRequest;
 import io.sextant.platform.changes.ChangeState;
 import io.sextant.platform.identity.ConsoleRole;
-import io.sextant.platform.identity.CurrentRoles;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +26,11 @@ class ApprovalServiceImpl implements ApprovalService {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ChangeQueue queue;
 
-    ApprovalServiceImpl(JooqChangeRepository repo, AuditLog audit, TransactionTemplate tx, Clock clock) {
+    ApprovalServiceImpl(JooqChangeRepository repo, ChangeQueue queue, AuditLog audit, TransactionTemplate tx, Clock clock) {
         this.repo = repo;
+        this.queue = queue;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -48,22 +50,14 @@ class ApprovalServiceImpl implements ApprovalService {
             ChangeRequest c = repo.lock(changeId).orElseThrow(() -> refuse(changeId, ChangeRequestServiceImpl.notFound(changeId)));
             if (!c.contentHash().equals(contentHash)) {
                 throw refuse(changeId, new ChangeRefusedException("content-changed",
-                        "The change was edited since you reviewed it (content " + abbrev(contentHash) + " is now " + abbrev(c.contentHash()) + ")"));
+                        "The change was revised since you reviewed it (content " + abbrev(contentHash) + " is now " + abbrev(c.contentHash()) + ")"));
             }
-            if (c.author().equals(who)) {
-                throw refuse(changeId, new ChangeRefusedException("self-approval", "The author of a change cannot approve it"));
-            }
-            if (repo.authorOfSupersededOriginal(changeId).filter(who::equals).isPresent()) {
-                throw refuse(changeId, new ChangeRefusedException("self-approval",
-                        "This change is a suggested rewrite of your own change: someone else approves it"));
+            // self-approval, the required role and the state: one decision, the same one the change screen shows
+            var d = ChangeLifecycle.decide(ChangeLifecycle.Action.APPROVE, c, ChangeLifecycle.Actor.current(), queue.situation(c, false));
+            if (!d.allowed()) {
+                throw refuse(changeId, d.refusal());
             }
             ConsoleRole role = c.requiredRole() == null ? ConsoleRole.OPERATOR : ConsoleRole.valueOf(c.requiredRole());
-            if (!CurrentRoles.has(role)) {
-                throw refuse(changeId, new ChangeRefusedException("missing-role", "Approving this change needs the " + role.label() + " role"));
-            }
-            if (c.state() != ChangeState.NEEDS_APPROVAL && c.state() != ChangeState.APPROVED) {
-                throw refuse(changeId, new ChangeRefusedException("not-awaiting-approval", "A " + c.state() + " change cannot be approved"));
-            }
             repo.insertApproval(new Approval(changeId, contentHash, who, role.name(), clock.instant()));
             if (c.state() == ChangeState.NEEDS_APPROVAL) {
                 repo.transition(changeId, c.version(), List.of(ChangeState.NEEDS_APPROVAL), ChangeState.APPROVED, null, clock.instant());

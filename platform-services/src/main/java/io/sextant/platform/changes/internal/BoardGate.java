@@ -27,6 +27,27 @@ class BoardGate {
         this.audit = audit;
     }
 
+    /** Audits a refusal of a change-level action on its own (the caller's transaction rolls back) and returns it to throw. */
+    ChangeRefusedException refuse(String action, @org.jspecify.annotations.Nullable String changeId, ChangeRefusedException e) {
+        audit.appendRefusal(AuditEntry.refused(action, "change", changeId, Map.of("reason", e.reason(), "message", e.getMessage())));
+        return e;
+    }
+
+    /**
+     * The current actor, if {@link io.sextant.platform.changes.ChangeLifecycle#mayAct} lets them do {@code act} at all
+     * (decided before the change is looked up, so a refusal says nothing about it).
+     */
+    io.sextant.platform.changes.ChangeLifecycle.Actor actor(String action, @org.jspecify.annotations.Nullable String changeId,
+                                                          io.sextant.platform.changes.ChangeLifecycle.Action act) {
+        Actors.current();
+        var who = io.sextant.platform.changes.ChangeLifecycle.Actor.current();
+        var may = io.sextant.platform.changes.ChangeLifecycle.mayAct(act, who);
+        if (!may.allowed()) {
+            throw refuse(action, changeId, may.refusal());
+        }
+        return who;
+    }
+
     /**
      * Returns the current operator's name if they hold one of {@code roles}.
      *

@@ -6,6 +6,8 @@ import io.sextant.platform.audit.AuditFilter;
 import io.sextant.platform.audit.AuditLog;
 import io.sextant.platform.audit.AuditQuery;
 import io.sextant.platform.changes.ChangeCheckResult;
+import io.sextant.platform.changes.ChangeLifecycle;
+import io.sextant.platform.changes.ChangeLifecycle.Action;
 import io.sextant.platform.changes.ChangeRefusedException;
 import io.sextant.platform.changes.ChangeRequest;
 import io.sextant.platform.changes.ChangeRequestService;
@@ -13,6 +15,7 @@ import io.sextant.platform.changes.ChangeState;
 import io.sextant.platform.changes.ChangeSubmission;
 import io.sextant.platform.changes.ChangeTarget;
 import io.sextant.platform.changes.ChangeTargets;
+import io.sextant.platform.changes.QueuedChange;
 import io.sextant.platform.changes.LintReport;
 import io.sextant.platform.changes.MigrationLinter;
 import io.sextant.platform.changes.RiskAssessment;
@@ -31,137 +34,142 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import io.sextant.platform.identity.ConsoleRole;
 import io.sextant.platform.identity.CurrentRoles;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** See {@link ChangeRequestService}. Long checks run outside any database transaction. */
+/** See {@link ChangeRequestService}. Long checks run outside any database transaction; revise, abandon and reset are {@link QueueMoves}. */
 @Service
 class ChangeRequestServiceImpl implements ChangeRequestService {
 
-    private static final List<ChangeState> EDITABLE = List.of(ChangeState.SUBMITTED, ChangeState.CHECKING,
-            ChangeState.NEEDS_APPROVAL, ChangeState.APPROVED, ChangeState.FAILED);
+    private static final List<ChangeState> HELD = List.of(ChangeState.CHECKING, ChangeState.APPLYING);
 
     private final JooqChangeRepository repo;
+    private final JooqQueueRepository queueRepo;
+    private final ChangeQueue queue;
+    private final QueueMoves moves;
     private final ChangeTargets targets;
     private final ShadowApplier shadow;
     private final RollbackVerifier rollbacks;
     private final MigrationLinter linter;
-    private final SyntaxChecker syntax;
     private final AuditLog audit;
+    private final BoardGate gate;
     private final TransactionTemplate tx;
-    private static final List<ChangeState> HELD = List.of(ChangeState.CHECKING, ChangeState.APPLYING);
-
     private final Clock clock;
     private final Duration stuckAfter;
     private final AuditQuery auditQuery;
     private final ReviewRules reviewRules;
 
-    ChangeRequestServiceImpl(JooqChangeRepository repo, ChangeTargets targets, ShadowApplier shadow, RollbackVerifier rollbacks,
-                             MigrationLinter linter, SyntaxChecker syntax, AuditLog audit, AuditQuery auditQuery, TransactionTemplate tx, Clock clock,
+    ChangeRequestServiceImpl(JooqChangeRepository repo, JooqQueueRepository queueRepo, ChangeQueue queue, QueueMoves moves,
+                             ChangeTargets targets, ShadowApplier shadow, RollbackVerifier rollbacks, MigrationLinter linter,
+                             AuditLog audit, BoardGate gate, AuditQuery auditQuery, TransactionTemplate tx, Clock clock,
                              @Value("${sextant.changes.stuck-after:15m}") Duration stuckAfter, ReviewRules reviewRules) {
-        this.reviewRules = reviewRules;
-        this.stuckAfter = stuckAfter;
-        this.auditQuery = auditQuery;
         this.repo = repo;
+        this.queueRepo = queueRepo;
+        this.queue = queue;
+        this.moves = moves;
         this.targets = targets;
         this.shadow = shadow;
         this.rollbacks = rollbacks;
         this.linter = linter;
-        this.syntax = syntax;
         this.audit = audit;
+        this.gate = gate;
+        this.auditQuery = auditQuery;
         this.tx = tx;
         this.clock = clock;
+        this.stuckAfter = stuckAfter;
+        this.reviewRules = reviewRules;
     }
 
     @Override
     public ChangeRequest submit(ChangeSubmission s) {
-        String author = operator("changes.change.submit", s.targetId());
+        return submit(s, null);
+    }
+
+    /**
+     * Submits {@code s}; with {@code inPlaceOf}, the new change takes that (rejected) change's place in the
+     * queue instead of the next one, and no version is expected (a rewrite accepted in place of a change).
+     */
+    ChangeRequest submit(ChangeSubmission s, @Nullable ChangeRequest inPlaceOf) {
+        String action = "changes.change.submit";
+        String author = operator(action, s.targetId());
         if (targets.find(s.targetId()).isEmpty()) {
-            throw refuse("changes.change.submit", s.targetId(), new ChangeRefusedException("unknown-target",
+            throw gate.refuse(action, s.targetId(), new ChangeRefusedException("unknown-target",
                     "No change target is known as '" + s.targetId() + "'"));
         }
-        if (ContentHash.normalise(s.forwardSql()).isBlank()) {
-            throw refuse("changes.change.submit", s.targetId(), new ChangeRefusedException("empty-change", "The change has no statement"));
-        }
-        requireParses("changes.change.submit", s.targetId(), s.forwardSql(), s.rollbackSql());
+        moves.requireContent(action, s.targetId(), s.forwardSql(), s.rollbackSql());
         String id = ContentHash.id(s.targetId(), s.forwardSql(), s.rollbackSql());
         String hash = ContentHash.of(s.forwardSql(), s.rollbackSql());
         return tx.execute(st -> {
+            queueRepo.lockTarget(s.targetId());
             Optional<ChangeRequest> existing = repo.find(id);
-            if (existing.isPresent() && existing.get().targetId().equals(s.targetId()) && existing.get().sequence() == s.sequence()) {
-                return existing.get();
+            if (existing.isPresent()) {
+                ChangeRequest e = existing.get();
+                if (ChangeLifecycle.inLine(e.state()) && e.contentHash().equals(hash)) {
+                    return e;
+                }
+                throw gate.refuse(action, s.targetId(), new ChangeRefusedException("already-submitted", "This content was submitted to "
+                        + s.targetId() + " before, as change " + e.changeId().substring(0, 12) + " (now " + e.state().name().toLowerCase(java.util.Locale.ROOT)
+                        + ", revision " + e.revision() + ")" + (ChangeLifecycle.from(Action.REVISE).contains(e.state())
+                        ? ": revise that change instead" : ": change something to submit it again")));
             }
-            int last = repo.lastSequence(s.targetId());
-            if (existing.isPresent() || s.sequence() <= last && repo.list(s.targetId()).stream()
-                    .anyMatch(c -> c.sequence() == s.sequence() && c.state() != ChangeState.REJECTED)) {
-                throw refuse("changes.change.submit", s.targetId(), new ChangeRefusedException("duplicate-sequence",
-                        "Version " + s.sequence() + " of " + s.targetId() + " is already taken (or the same content was submitted as another version)"));
+            int next = queue.nextSequence(s.targetId());
+            if (inPlaceOf == null && s.sequence() > 0 && s.sequence() != next) {
+                int applied = repo.lastAppliedSequence(s.targetId());
+                throw gate.refuse(action, s.targetId(), new ChangeRefusedException(s.sequence() < next ? "duplicate-sequence" : "sequence-gap",
+                        "Version " + s.sequence() + " of " + s.targetId() + " is not what this change would apply as: "
+                                + applied + " applied and " + (next - applied - 1) + " in line ahead of it, so it applies as version " + next
+                                + ". Submit it as version " + next + " (or without a version)"));
             }
-            if (s.sequence() != last + 1) {
-                throw refuse("changes.change.submit", s.targetId(), new ChangeRefusedException("sequence-gap",
-                        "Version " + s.sequence() + " does not follow version " + last + " of " + s.targetId() + "; the next is " + (last + 1)));
-            }
+            int position = inPlaceOf == null ? queueRepo.lastPosition(s.targetId()) + 1 : inPlaceOf.sequence();
             var now = clock.instant();
             boolean noRollback = s.rollbackSql() == null || s.rollbackSql().isBlank();
-            ChangeRequest c = new ChangeRequest(id, s.targetId(), s.sequence(), s.description(), author, s.forwardSql(),
+            ChangeRequest c = new ChangeRequest(id, s.targetId(), position, s.description(), author, s.forwardSql(),
                     noRollback ? null : s.rollbackSql(), false, hash, ContentHash.checksum(s.forwardSql()), ChangeState.SUBMITTED,
-                    null, null, false, null, now, now, 0);
+                    null, null, false, null, now, now, 0, 1, null);
             repo.insert(c);
-            audit.append(AuditEntry.succeeded("changes.change.submit", "change", id,
-                    Map.of("target", s.targetId(), "version", String.valueOf(s.sequence()), "contentHash", hash)));
+            audit.append(AuditEntry.succeeded(action, "change", id, Map.of("target", s.targetId(), "position", String.valueOf(position),
+                    "willApplyAs", String.valueOf(next), "contentHash", hash)));
             return c;
         });
     }
 
-    /** PostgreSQL's own parser, on a throwaway server, before anything is stored or a version taken (D006). */
-    private void requireParses(String action, String target, String forwardSql, @Nullable String rollbackSql) {
-        List<String> errors = new java.util.ArrayList<>();
-        syntax.check(forwardSql).forEach(f -> errors.add("forward, line " + f.line() + ", column " + f.column() + ": " + f.message()));
-        if (rollbackSql != null && !rollbackSql.isBlank()) {
-            syntax.check(rollbackSql).forEach(f -> errors.add("rollback, line " + f.line() + ", column " + f.column() + ": " + f.message()));
-        }
-        if (!errors.isEmpty()) {
-            throw refuse(action, target, new ChangeRefusedException("syntax-error",
-                    "PostgreSQL cannot parse the change: " + String.join("; ", errors)));
-        }
+    @Override
+    public int nextSequence(String targetId) {
+        reader("changes.change.list", targetId);
+        return tx.execute(st -> queue.nextSequence(targetId));
     }
 
     @Override
-    public ChangeRequest edit(String changeId, int expectedVersion, String forwardSql, @Nullable String rollbackSql) {
-        operator("changes.change.edit", changeId);
-        requireParses("changes.change.edit", changeId, forwardSql, rollbackSql);
-        return tx.execute(st -> {
-            ChangeRequest c = repo.lock(changeId).orElseThrow(() -> refuse("changes.change.edit", changeId, notFound(changeId)));
-            if (!EDITABLE.contains(c.state())) {
-                throw refuse("changes.change.edit", changeId, new ChangeRefusedException("not-editable", "A " + c.state() + " change cannot be edited"));
-            }
-            String hash = ContentHash.of(forwardSql, rollbackSql);
-            boolean noRollback = rollbackSql == null || rollbackSql.isBlank();
-            if (!repo.updateContent(changeId, expectedVersion, forwardSql, noRollback ? null : rollbackSql, false, hash,
-                    ContentHash.checksum(forwardSql), clock.instant())) {
-                throw refuse("changes.change.edit", changeId, stale(changeId, expectedVersion));
-            }
-            int voided = repo.approvals(changeId, c.contentHash()).size();
-            audit.append(AuditEntry.succeeded("changes.change.edit", "change", changeId,
-                    Map.of("oldContentHash", c.contentHash(), "contentHash", hash, "approvalsVoided", String.valueOf(voided))));
-            return repo.find(changeId).orElseThrow();
-        });
+    public ChangeRequest revise(String changeId, int expectedVersion, String forwardSql, @Nullable String rollbackSql, @Nullable String note) {
+        return moves.revise(changeId, expectedVersion, forwardSql, rollbackSql, note);
+    }
+
+    @Override
+    public ChangeRequest abandon(String changeId, String reason) {
+        return moves.abandon(changeId, reason);
     }
 
     @Override
     public ChangeCheckResult check(String changeId, ShadowOptions options, ShadowProgressListener listener) {
-        operator("changes.change.check", changeId);
+        String action = "changes.change.check";
+        var who = gate.actor(action, changeId, Action.CHECK);
         ChangeRequest c = tx.execute(st -> {
-            ChangeRequest cur = repo.lock(changeId).orElseThrow(() -> refuse("changes.change.check", changeId, notFound(changeId)));
-            if (!List.of(ChangeState.SUBMITTED, ChangeState.FAILED, ChangeState.NEEDS_APPROVAL).contains(cur.state())
-                    || !repo.transition(changeId, cur.version(), List.of(cur.state()), ChangeState.CHECKING, null, clock.instant())) {
-                throw refuse("changes.change.check", changeId, new ChangeRefusedException("not-checkable", "A " + cur.state() + " change cannot be checked now"));
+            ChangeRequest cur = repo.lock(changeId).orElseThrow(() -> gate.refuse(action, changeId, notFound(changeId)));
+            var d = ChangeLifecycle.decide(Action.CHECK, cur, who, queue.situation(cur, false));
+            if (!d.allowed()) {
+                throw gate.refuse(action, changeId, d.refusal());
             }
-            audit.append(AuditEntry.succeeded("changes.change.checking", "change", changeId, Map.of("contentHash", cur.contentHash())));
+            if (!repo.transition(changeId, cur.version(), List.of(cur.state()), ChangeState.CHECKING, null, clock.instant())) {
+                throw gate.refuse(action, changeId, stale(changeId, cur.version()));
+            }
+            audit.append(AuditEntry.succeeded("changes.change.checking", "change", changeId, Map.of("contentHash", cur.contentHash(),
+                    "revision", String.valueOf(cur.revision()))));
             return repo.find(changeId).orElseThrow();
         });
         ChangeTarget target = targets.require(c.targetId());
+        String fingerprint = fingerprint(target);
         ShadowReport report = shadow.apply(c.targetId(), c.forwardSql(), options, listener);
         listener.progress("rollback", 0, 1, "round trip forward → rollback");
         RollbackCheck rollback = rollbacks.verify(c.targetId(), c.forwardSql(), c.rollbackSql(), options.rowCap());
@@ -170,27 +178,42 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
         ChangeCheckResult result = new ChangeCheckResult(changeId, c.contentHash(), report, rollback, risk, rollbackLint);
         ChangeState next = risk.blocked() ? ChangeState.FAILED : risk.needsApproval() ? ChangeState.NEEDS_APPROVAL : ChangeState.APPROVED;
         tx.executeWithoutResult(st -> {
-            repo.insertCheck(changeId, c.contentHash(), !risk.blocked(), Json.write(result), clock.instant());
-            // An edit during the check bumped the version: this result then describes old content and moves nothing.
+            repo.insertCheck(changeId, c.contentHash(), !risk.blocked(), Json.write(result), fingerprint, clock.instant());
+            // A revision during the check bumped the version: this result then describes old content and moves nothing.
             if (repo.transition(changeId, c.version(), List.of(ChangeState.CHECKING), next,
                     risk.blocked() ? String.join("; ", risk.reasons()) : null, clock.instant())) {
                 repo.setVerdict(changeId, risk.level(), risk.requiredRole(), rollback.rollbackSql(), rollback.derived());
                 audit.append(AuditEntry.succeeded("changes.change.checked", "change", changeId, Map.of("contentHash", c.contentHash(),
-                        "state", next.dbValue(), "risk", risk.level().name(), "rollback", rollback.status().name())));
+                        "state", next.dbValue(), "risk", risk.level().name(), "rollback", rollback.status().name(),
+                        "schemaFingerprint", fingerprint == null ? "unreadable" : fingerprint)));
             }
         });
         return result;
     }
 
+    /** The live schema's fingerprint the check runs against; null when it cannot be read (apply then asks for a new check). */
+    private static @Nullable String fingerprint(ChangeTarget target) {
+        try {
+            return SchemaFingerprint.live(target);
+        } catch (java.sql.SQLException e) {
+            return null;
+        }
+    }
+
     @Override
     public ChangeRequest reject(String changeId, String reason) {
-        operator("changes.change.reject", changeId);
+        String action = "changes.change.reject";
+        var who = gate.actor(action, changeId, Action.REJECT);
         return tx.execute(st -> {
-            ChangeRequest c = repo.lock(changeId).orElseThrow(() -> refuse("changes.change.reject", changeId, notFound(changeId)));
-            if (!EDITABLE.contains(c.state()) || !repo.transition(changeId, c.version(), EDITABLE, ChangeState.REJECTED, reason, clock.instant())) {
-                throw refuse("changes.change.reject", changeId, new ChangeRefusedException("not-rejectable", "A " + c.state() + " change cannot be rejected"));
+            ChangeRequest c = repo.lock(changeId).orElseThrow(() -> gate.refuse(action, changeId, notFound(changeId)));
+            var d = ChangeLifecycle.decide(Action.REJECT, c, who, queue.situation(c, false));
+            if (!d.allowed()) {
+                throw gate.refuse(action, changeId, d.refusal());
             }
-            audit.append(AuditEntry.succeeded("changes.change.reject", "change", changeId, Map.of("reason", reason)));
+            if (!repo.transition(changeId, c.version(), List.copyOf(ChangeLifecycle.from(Action.REJECT)), ChangeState.REJECTED, reason, clock.instant())) {
+                throw gate.refuse(action, changeId, stale(changeId, c.version()));
+            }
+            audit.append(AuditEntry.succeeded(action, "change", changeId, Map.of("reason", reason)));
             return repo.find(changeId).orElseThrow();
         });
     }
@@ -205,6 +228,34 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
     public List<ChangeRequest> list(String targetId) {
         reader("changes.change.list", targetId);
         return tx.execute(st -> repo.list(targetId));
+    }
+
+    @Override
+    public List<QueuedChange> queue(String targetId) {
+        reader("changes.change.list", targetId);
+        return tx.execute(st -> queue.entries(targetId, this::isStuck));
+    }
+
+    @Override
+    public ChangeLifecycle.Situation situation(String changeId) {
+        reader("changes.change.read", changeId);
+        return tx.execute(st -> repo.find(changeId).map(c -> queue.situation(c, isStuck(c))).orElse(ChangeLifecycle.Situation.CLEAR));
+    }
+
+    @Override
+    public List<ChangeRequest> failedOrStuck(int limit) {
+        operator("changes.change.stuck", null);
+        return tx.execute(st -> Stream.concat(repo.inStatesSince(HELD, clock.instant().minus(stuckAfter)).stream(),
+                        repo.inStates(List.of(ChangeState.FAILED), limit).stream())
+                .sorted(java.util.Comparator.comparing(ChangeRequest::updatedAt).reversed()).limit(limit).toList());
+    }
+
+    @Override
+    public List<ChangeRequest> awaitingMyApproval(int limit) {
+        operator("changes.change.list", null);
+        var who = ChangeLifecycle.Actor.current();
+        return tx.execute(st -> repo.inStates(List.of(ChangeState.NEEDS_APPROVAL), Math.max(limit, 1) * 4).stream()
+                .filter(c -> ChangeLifecycle.decide(Action.APPROVE, c, who, queue.situation(c, false)).allowed()).limit(limit).toList());
     }
 
     @Override
@@ -228,42 +279,18 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
 
     @Override
     public boolean isStuck(ChangeRequest change) {
-        return HELD.contains(change.state()) && change.updatedAt().isBefore(clock.instant().minus(stuckAfter));
+        return moves.isStuck(change, stuckAfter);
     }
 
     @Override
     public ChangeRequest resetStuck(String changeId) {
-        Actors.current();
-        if (!CurrentRoles.has(ConsoleRole.OPERATOR)) {
-            throw refuse("changes.change.reset", changeId, new ChangeRefusedException("missing-role", "Only operators may reset a stuck change"));
-        }
-        return tx.execute(st -> {
-            ChangeRequest c = repo.lock(changeId).orElseThrow(() -> refuse("changes.change.reset", changeId, notFound(changeId)));
-            if (!isStuck(c)) {
-                throw refuse("changes.change.reset", changeId, new ChangeRefusedException("not-stuck", HELD.contains(c.state())
-                        ? "Change " + changeId + " has been " + c.state() + " only since " + c.updatedAt() + "; it may still be running (stuck after " + stuckAfter + ")"
-                        : "A " + c.state() + " change is not stuck"));
-            }
-            Instant since = c.updatedAt();
-            boolean applying = c.state() == ChangeState.APPLYING;
-            ChangeState next = applying ? ChangeState.FAILED : ChangeState.SUBMITTED;
-            String reason = applying
-                    ? "Apply interrupted (held in APPLYING since " + since + "): it may have run in part or in full. Run a drift check of "
-                            + c.targetId() + " before anything else; the board never re-applies it by itself"
-                    : "Check interrupted (held in CHECKING since " + since + "): run the checks again";
-            if (!repo.transition(changeId, c.version(), List.of(c.state()), next, reason, clock.instant())) {
-                throw refuse("changes.change.reset", changeId, stale(changeId, c.version()));
-            }
-            audit.append(AuditEntry.succeeded("changes.change.reset", "change", changeId, Map.of("from", c.state().dbValue(),
-                    "to", next.dbValue(), "heldSince", since.toString(), "reason", reason)));
-            return repo.find(changeId).orElseThrow();
-        });
+        return moves.resetStuck(changeId, stuckAfter);
     }
 
     private String operator(String action, @Nullable String subject) {
         String who = Actors.current();
         if (!Actors.isOperator()) {
-            throw refuse(action, subject, new ChangeRefusedException("missing-role", "Only operators may do this"));
+            throw gate.refuse(action, subject, new ChangeRefusedException("missing-role", "Only operators may do this"));
         }
         return who;
     }
@@ -272,13 +299,8 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
     private void reader(String action, @Nullable String subject) {
         Actors.current();
         if (!(Actors.isOperator() || CurrentRoles.has(ConsoleRole.COMPLIANCE) || CurrentRoles.has(ConsoleRole.SUPPORT))) {
-            throw refuse(action, subject, new ChangeRefusedException("missing-role", "Reading change requests needs a console role"));
+            throw gate.refuse(action, subject, new ChangeRefusedException("missing-role", "Reading change requests needs a console role"));
         }
-    }
-
-    private ChangeRefusedException refuse(String action, @Nullable String subject, ChangeRefusedException e) {
-        audit.appendRefusal(AuditEntry.refused(action, "change", subject, Map.of("reason", e.reason(), "message", e.getMessage())));
-        return e;
     }
 
     static ChangeRefusedException notFound(String id) {

@@ -10,7 +10,12 @@ import io.sextant.platform.changes.SchemaDifference;
 import io.sextant.platform.changes.SchemaSnapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
+import io.sextant.platform.audit.AuditEntry;
+import io.sextant.platform.audit.AuditLog;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,9 +27,16 @@ class DriftServiceImpl implements DriftService {
     private final ChangeTargets targets;
     private final TransactionTemplate tx;
     private final BoardGate gate;
+    private final JooqQueueRepository queue;
+    private final AuditLog audit;
+    private final Clock clock;
 
-    DriftServiceImpl(JooqChangeRepository repo, ChangeTargets targets, TransactionTemplate tx, BoardGate gate) {
+    DriftServiceImpl(JooqChangeRepository repo, JooqQueueRepository queue, ChangeTargets targets, TransactionTemplate tx, BoardGate gate,
+                     AuditLog audit, Clock clock) {
         this.gate = gate;
+        this.queue = queue;
+        this.audit = audit;
+        this.clock = clock;
         this.repo = repo;
         this.targets = targets;
         this.tx = tx;
@@ -32,20 +44,36 @@ class DriftServiceImpl implements DriftService {
 
     @Override
     public DriftReport drift(String targetId) {
-        gate.require("changes.drift.read", targetId, BoardGate.DRIFT_READERS);
+        String who = gate.require("changes.drift.read", targetId, BoardGate.DRIFT_READERS);
         ChangeTarget target = targets.require(targetId);
+        Instant checkedAt = clock.instant();
         var baseline = tx.execute(st -> repo.lastApplied(targetId));
         if (baseline == null || baseline.isEmpty()) {
+            release(targetId, who, checkedAt);
             return new DriftReport(targetId, null, List.of());
         }
         SchemaSnapshot expected = Json.read(baseline.get().value2().data(), SchemaSnapshot.class);
         try (Connection live = LiveSession.open(target.endpoint())) {
             List<DriftItem> items = expected.diff(SchemaSnapshot.read(live, target.schemas())).stream()
                     .filter(d -> covered(expected, d)).map(DriftServiceImpl::item).toList();
+            release(targetId, who, checkedAt);
             return new DriftReport(targetId, baseline.get().value1(), items);
         } catch (SQLException e) {
             throw new ChangeRefusedException("target-unavailable", "Cannot read " + targetId + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A drift check an operator ran releases the target held by a failed apply: what the failure left is
+     * now in front of them, and the changes in line may apply again (D008). A Compliance reader's check
+     * releases nothing: it is not theirs to let changes run.
+     */
+    private void release(String targetId, String who, Instant checkedAt) {
+        if (!Actors.isOperator()) {
+            return;
+        }
+        tx.executeWithoutResult(st -> queue.release(targetId, who, checkedAt).ifPresent(change -> audit.append(AuditEntry.succeeded(
+                "changes.target.release", "change-target", targetId, Map.of("change", change, "reason", "drift check ran after the failed apply")))));
     }
 
     /**

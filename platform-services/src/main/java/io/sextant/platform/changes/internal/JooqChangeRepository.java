@@ -54,6 +54,7 @@ class JooqChangeRepository {
         r.setCreatedAt(ts(c.createdAt()));
         r.setUpdatedAt(ts(c.updatedAt()));
         r.setVersion(c.version());
+        r.setRevision(c.revision());
         r.insert();
     }
 
@@ -78,11 +79,10 @@ class JooqChangeRepository {
                 .orderBy(CHANGE_REQUEST.UPDATED_AT).fetch(JooqChangeRepository::map);
     }
 
-    /** Highest sequence of a live (not rejected) change of the target, 0 if none. */
-    public int lastSequence(String targetId) {
-        Integer max = dsl.select(DSL.max(CHANGE_REQUEST.SEQUENCE)).from(CHANGE_REQUEST)
-                .where(CHANGE_REQUEST.TARGET_ID.eq(targetId), CHANGE_REQUEST.STATE.ne("rejected")).fetchOne(0, Integer.class);
-        return max == null ? 0 : max;
+    /** Changes in one of {@code states}, most recently moved first, at most {@code limit}. */
+    public List<ChangeRequest> inStates(List<ChangeState> states, int limit) {
+        return dsl.selectFrom(CHANGE_REQUEST).where(CHANGE_REQUEST.STATE.in(states.stream().map(ChangeState::dbValue).toList()))
+                .orderBy(CHANGE_REQUEST.UPDATED_AT.desc()).limit(limit).fetch(JooqChangeRepository::map);
     }
 
     /**
@@ -100,15 +100,16 @@ class JooqChangeRepository {
                 .execute() == 1;
     }
 
+    /** A new revision: new content, back to SUBMITTED, verdict cleared, revision + 1. */
     public boolean updateContent(String id, int version, String forward, @Nullable String rollback, boolean derived,
-                                 String hash, String checksum, Instant now) {
+                                 String hash, String checksum, String reason, Instant now) {
         return dsl.update(CHANGE_REQUEST)
                 .set(CHANGE_REQUEST.FORWARD_SQL, forward).set(CHANGE_REQUEST.ROLLBACK_SQL, rollback)
                 .set(CHANGE_REQUEST.ROLLBACK_DERIVED, derived).set(CHANGE_REQUEST.CONTENT_HASH, hash)
                 .set(CHANGE_REQUEST.FORWARD_CHECKSUM, checksum).set(CHANGE_REQUEST.STATE, ChangeState.SUBMITTED.dbValue())
                 .set(CHANGE_REQUEST.RISK, (String) null).set(CHANGE_REQUEST.REQUIRED_ROLE, (String) null)
-                .set(CHANGE_REQUEST.STATE_REASON, "edited").set(CHANGE_REQUEST.UPDATED_AT, ts(now))
-                .set(CHANGE_REQUEST.VERSION, CHANGE_REQUEST.VERSION.plus(1))
+                .set(CHANGE_REQUEST.STATE_REASON, reason).set(CHANGE_REQUEST.UPDATED_AT, ts(now))
+                .set(CHANGE_REQUEST.VERSION, CHANGE_REQUEST.VERSION.plus(1)).set(CHANGE_REQUEST.REVISION, CHANGE_REQUEST.REVISION.plus(1))
                 .where(CHANGE_REQUEST.CHANGE_ID.eq(id), CHANGE_REQUEST.VERSION.eq(version)).execute() == 1;
     }
 
@@ -122,8 +123,13 @@ class JooqChangeRepository {
         dsl.update(CHANGE_REQUEST).set(CHANGE_REQUEST.FLAGGED, true).where(CHANGE_REQUEST.CHANGE_ID.eq(id)).execute();
     }
 
-    public void insertCheck(String id, String hash, boolean passed, String reportJson, Instant now) {
+    public void setAppliedVersion(String id, int appliedVersion) {
+        dsl.update(CHANGE_REQUEST).set(CHANGE_REQUEST.APPLIED_VERSION, appliedVersion).where(CHANGE_REQUEST.CHANGE_ID.eq(id)).execute();
+    }
+
+    public void insertCheck(String id, String hash, boolean passed, String reportJson, @Nullable String schemaFingerprint, Instant now) {
         dsl.insertInto(CHANGE_CHECK).set(CHANGE_CHECK.CHANGE_ID, id).set(CHANGE_CHECK.CONTENT_HASH, hash)
+                .set(CHANGE_CHECK.SCHEMA_FINGERPRINT, schemaFingerprint)
                 .set(CHANGE_CHECK.CHECKED_AT, ts(now)).set(CHANGE_CHECK.PASSED, passed).set(CHANGE_CHECK.REPORT, JSONB.valueOf(reportJson))
                 .execute();
     }
@@ -132,6 +138,13 @@ class JooqChangeRepository {
         return dsl.select(CHANGE_CHECK.REPORT).from(CHANGE_CHECK)
                 .where(CHANGE_CHECK.CHANGE_ID.eq(id), CHANGE_CHECK.CONTENT_HASH.eq(hash)).orderBy(CHANGE_CHECK.CHECK_ID.desc()).limit(1)
                 .fetchOptional(r -> r.value1().data());
+    }
+
+    /** The live schema's fingerprint recorded with the latest check of this content; empty if none was recorded. */
+    public Optional<String> latestCheckFingerprint(String id, String hash) {
+        return dsl.select(CHANGE_CHECK.SCHEMA_FINGERPRINT).from(CHANGE_CHECK)
+                .where(CHANGE_CHECK.CHANGE_ID.eq(id), CHANGE_CHECK.CONTENT_HASH.eq(hash)).orderBy(CHANGE_CHECK.CHECK_ID.desc()).limit(1)
+                .fetchOptional(CHANGE_CHECK.SCHEMA_FINGERPRINT).filter(java.util.Objects::nonNull);
     }
 
     public boolean insertApproval(Approval a) {
@@ -203,6 +216,7 @@ class JooqChangeRepository {
         return new ChangeRequest(r.getChangeId(), r.getTargetId(), r.getSequence(), r.getDescription(), r.getAuthor(),
                 r.getForwardSql(), r.getRollbackSql(), r.getRollbackDerived(), r.getContentHash(), r.getForwardChecksum(),
                 ChangeState.of(r.getState()), r.getRisk() == null ? null : RiskLevel.valueOf(r.getRisk()), r.getRequiredRole(),
-                r.getFlagged(), r.getStateReason(), r.getCreatedAt().toInstant(), r.getUpdatedAt().toInstant(), r.getVersion());
+                r.getFlagged(), r.getStateReason(), r.getCreatedAt().toInstant(), r.getUpdatedAt().toInstant(), r.getVersion(),
+                r.getRevision(), r.getAppliedVersion());
     }
 }

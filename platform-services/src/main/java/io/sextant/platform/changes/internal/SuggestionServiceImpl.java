@@ -32,6 +32,7 @@ class SuggestionServiceImpl implements SuggestionService {
 
     private final List<SuggestionProvider> providers;
     private final ChangeRequestService changes;
+    private final ChangeRequestServiceImpl board;
     private final MigrationLinter linter;
     private final DSLContext dsl;
     private final ApplicationEventPublisher events;
@@ -39,10 +40,11 @@ class SuggestionServiceImpl implements SuggestionService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    SuggestionServiceImpl(List<SuggestionProvider> providers, ChangeRequestService changes, MigrationLinter linter, DSLContext dsl,
+    SuggestionServiceImpl(List<SuggestionProvider> providers, ChangeRequestServiceImpl changes, MigrationLinter linter, DSLContext dsl,
                           ApplicationEventPublisher events, AuditLog audit, TransactionTemplate tx, Clock clock) {
         this.providers = List.copyOf(providers);
         this.changes = changes;
+        this.board = changes;
         this.linter = linter;
         this.dsl = dsl;
         this.events = events;
@@ -96,8 +98,10 @@ class SuggestionServiceImpl implements SuggestionService {
             }
             ChangeRequest original = changes.find(s.changeId()).orElseThrow();
             changes.reject(original.changeId(), "superseded by suggested rewrite " + suggestionId);
-            ChangeRequest candidate = changes.submit(new ChangeSubmission(original.targetId(), original.sequence(),
-                    original.description() + " (safe rewrite from " + s.provider() + " suggestion " + suggestionId + ")", s.suggestedSql(), null));
+            // the rewrite takes the original's place in the queue (and the version it would have applied as)
+            ChangeRequest candidate = board.submit(new ChangeSubmission(original.targetId(), 0,
+                    original.description() + " (safe rewrite from " + s.provider() + " suggestion " + suggestionId + ")", s.suggestedSql(), null),
+                    changes.find(original.changeId()).orElseThrow());
             dsl.update(CHANGE_SUGGESTION).set(CHANGE_SUGGESTION.CANDIDATE_ID, candidate.changeId())
                     .where(CHANGE_SUGGESTION.SUGGESTION_ID.eq(suggestionId)).execute();
             audit.append(AuditEntry.succeeded("changes.suggestion.accept", "change", candidate.changeId(),

@@ -11,6 +11,7 @@ import io.sextant.platform.changes.ChangeSubmission;
 import io.sextant.platform.changes.ChangeTargets;
 import io.sextant.platform.changes.DriftReport;
 import io.sextant.platform.changes.DriftService;
+import io.sextant.platform.changes.QueuedChange;
 import io.sextant.platform.changes.ShadowOptions;
 import io.sextant.platform.changes.ShadowProgressListener;
 import java.io.IOException;
@@ -35,8 +36,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * {@code /api/v1/changes}: the migration review board for scripts and CI — submit a change as JSON
  * or as migration files ({@code V<n>__<description>.sql} plus an optional rollback file), run its
- * checks, approve the content hash you reviewed, apply, reject; drift of a target. The changes
- * services decide every gate and who may pass it.
+ * checks, approve the content hash you reviewed, apply, reject, revise, abandon; a target's queue
+ * and drift. The changes services decide every gate and who may pass it ({@code ChangeLifecycle}).
  */
 @RestController
 @RequestMapping("/api/v1/changes")
@@ -93,6 +94,19 @@ class ChangesApi {
                 rollback == null ? null : new String(rollback.getBytes(), StandardCharsets.UTF_8)));
     }
 
+    record QueueInfo(String targetId, int nextSequence, List<QueuedChange> changes) {
+    }
+
+    /** The target's changes in queue order with the version each applied or will apply as and why it waits; and the next version. */
+    @GetMapping("/targets/{target}/queue")
+    QueueInfo queue(@PathVariable String target) {
+        List<QueuedChange> queue = changes.queue(target);
+        if (targets.find(target).isEmpty()) {
+            throw new NoSuchElementException("No change target " + target);
+        }
+        return new QueueInfo(target, changes.nextSequence(target), queue);
+    }
+
     @GetMapping("/{id}")
     ChangeRequest find(@PathVariable String id) {
         return changes.find(id).orElseThrow(() -> new NoSuchElementException("No change request " + id));
@@ -129,6 +143,28 @@ class ChangesApi {
         return changes.reject(id, body.reason());
     }
 
+    /**
+     * @param expectedVersion the change's {@code version} you revised (optimistic lock)
+     * @param note            why, kept in the audit trail (optional)
+     */
+    record RevisionRequest(int expectedVersion, String forwardSql, String rollbackSql, String note) {
+    }
+
+    /** A new revision of a failed, rejected or not yet applied change: same id and place in the queue, approvals void. */
+    @PostMapping("/{id}/revise")
+    ChangeRequest revise(@PathVariable String id, @RequestBody RevisionRequest body) {
+        return changes.revise(id, body.expectedVersion(), body.forwardSql(), body.rollbackSql(), body.note());
+    }
+
+    record AbandonRequest(String reason) {
+    }
+
+    /** Abandons a change for good (Operator role, with a reason): the changes behind it move up. */
+    @PostMapping("/{id}/abandon")
+    ChangeRequest abandon(@PathVariable String id, @RequestBody AbandonRequest body) {
+        return changes.abandon(id, body.reason());
+    }
+
     /** Changes held in CHECKING or APPLYING past the timeout (their process probably died). */
     @GetMapping("/stuck")
     List<ChangeRequest> stuck() {
@@ -152,7 +188,7 @@ class ChangesApi {
         HttpStatus status = switch (e.reason()) {
             case "missing-role", "not-authenticated", "self-approval" -> HttpStatus.FORBIDDEN;
             case "unknown-target", "unknown-change" -> HttpStatus.NOT_FOUND;
-            case "empty-change", "missing-content-hash" -> HttpStatus.BAD_REQUEST;
+            case "empty-change", "missing-content-hash", "missing-reason" -> HttpStatus.BAD_REQUEST;
             default -> HttpStatus.CONFLICT;
         };
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());

@@ -7,7 +7,6 @@ import io.sextant.console.ConsoleTest;
 import io.sextant.console.TestPort;
 import io.sextant.platform.changes.ChangeRequest;
 import io.sextant.platform.changes.ChangeRequestService;
-import io.sextant.platform.changes.ChangeState;
 import io.sextant.platform.changes.ChangeSubmission;
 import io.sextant.platform.identity.ApiClientService;
 import io.sextant.platform.identity.ConsoleRole;
@@ -177,8 +176,7 @@ class RoleMatrixTest {
                 .POST(HttpRequest.BodyPublishers.ofString(OnboardingApiTest.request(org, "matrix", "", "EU"))).build());
         assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
         Map<String, Object> result = SecurityHttp.json(applied);
-        int next = as("matrix-operator", () -> changes.list("platform").stream().filter(c -> c.state() != ChangeState.REJECTED)
-                .mapToInt(ChangeRequest::sequence).max().orElse(0), ConsoleRole.OPERATOR) + 1;
+        int next = as("matrix-operator", () -> changes.nextSequence("platform"), ConsoleRole.OPERATOR);
         ChangeRequest change = as("matrix-operator", () -> changes.submit(new ChangeSubmission("platform", next, "role matrix probe",
                 "create index matrix_probe on ops.change_request (created_at);", null)), ConsoleRole.OPERATOR);
         as("matrix-operator", () -> changes.reject(change.changeId(), "a fixture of the role matrix"), ConsoleRole.OPERATOR);

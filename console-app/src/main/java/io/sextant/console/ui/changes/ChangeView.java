@@ -20,6 +20,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.sextant.platform.changes.ApprovalService;
 import io.sextant.platform.changes.ChangeApplier;
+import io.sextant.platform.changes.ChangeLifecycle;
+import io.sextant.platform.changes.ChangeLifecycle.Action;
+import io.sextant.platform.changes.ChangeLifecycle.Actor;
+import io.sextant.platform.changes.ChangeLifecycle.Decision;
+import io.sextant.platform.changes.ChangeLifecycle.Situation;
 import io.sextant.platform.changes.ChangeRefusedException;
 import io.sextant.platform.changes.ChangeRequest;
 import io.sextant.platform.changes.ChangeRequestService;
@@ -80,6 +85,7 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
         s.addClassNames("sx-badge", "sx-badge-" + switch (c.state()) {
             case APPLIED -> "active";
             case REJECTED, FAILED -> "failed";
+            case ABANDONED -> "retired";
             default -> "published";
         });
         s.setId("change-state");
@@ -98,7 +104,7 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
         ChangeRequest c = found.get();
         HorizontalLayout head = new HorizontalLayout(new H1(c.description()), stateBadge(c));
         head.setAlignItems(Alignment.BASELINE);
-        add(head, new Paragraph("Target " + c.targetId() + " · sequence " + c.sequence() + " · by " + c.author()
+        add(head, new Paragraph("Target " + c.targetId() + " · " + place(c) + " · revision " + c.revision() + " · by " + c.author()
                 + (c.risk() == null ? "" : " · risk " + c.risk().name().toLowerCase(Locale.ROOT))
                 + (c.requiredRole() == null ? "" : " · needs approval by " + c.requiredRole().toLowerCase(Locale.ROOT).replace('_', ' '))
                 + (c.stateReason() == null ? "" : " · " + c.stateReason())));
@@ -122,7 +128,7 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
                         new Paragraph("Lint of this rewrite (it passes every gate of the board like any change):"),
                         CheckReportPanel.lint(s.lint().findings(), "suggestion-lint"));
                 box.addClassName("sx-card");
-                if (s.candidateChangeId() == null && c.state() != ChangeState.APPLIED && c.state() != ChangeState.REJECTED) {
+                if (s.candidateChangeId() == null && ChangeLifecycle.inLine(c.state()) && c.state() != ChangeState.APPLYING) {
                     Button accept = new Button("Use this rewrite", e -> {
                         ChangeRequest candidate = suggestions.accept(s.suggestionId());
                         getUI().ifPresent(ui -> ui.navigate(ChangeView.class, candidate.changeId()));
@@ -143,6 +149,16 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
                     + a.contentHash().substring(0, 12) + " at " + io.sextant.console.ui.Formats.dateTime(a.approvedAt()) + " UTC")));
         }
         add(new H2("Audit trail"), auditTrail());
+    }
+
+    /** Its place in the queue and the version it applied as, or will apply as if the changes ahead of it apply first. */
+    private String place(ChangeRequest c) {
+        if (c.appliedVersion() != null) {
+            return "#" + c.sequence() + " in the queue · applied as version " + c.appliedVersion();
+        }
+        var q = changes.queue(c.targetId()).stream().filter(x -> x.change().changeId().equals(c.changeId())).findFirst();
+        return "#" + c.sequence() + " in the queue" + q.map(x -> (x.version() == null ? " · out of the line" : " · will apply as version " + x.version())
+                + (x.waiting() == null ? "" : " · " + x.waiting())).orElse("");
     }
 
     private com.vaadin.flow.component.Component auditTrail() {
@@ -172,64 +188,80 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
         return v.matches("[0-9a-f]{40,}") ? v.substring(0, 12) : v.length() > 160 ? v.substring(0, 157) + "…" : v;
     }
 
+    /**
+     * The next steps, each as {@link ChangeLifecycle} decides for this operator and this change's place
+     * in its queue: allowed → enabled; not you or not yet → disabled, with the sentence why; not in
+     * this state → not shown.
+     */
     private HorizontalLayout actions(ChangeRequest c) {
         HorizontalLayout bar = new HorizontalLayout();
-        if (c.state() == ChangeState.SUBMITTED || c.state() == ChangeState.FAILED && c.flagged()) {
-            bar.add(button("Run checks", "run-checks", true, () -> runChecks()));
-        }
-        if (c.state() != ChangeState.APPLIED && c.state() != ChangeState.REJECTED && c.state() != ChangeState.APPLYING) {
+        bar.setId("change-actions");
+        bar.setAlignItems(Alignment.BASELINE);
+        Actor who = Actor.current();
+        Situation situation = changes.situation(changeId);
+        offer(bar, decide(Action.CHECK, c, who, situation), c.state() == ChangeState.SUBMITTED ? "Run checks" : "Check again",
+                "run-checks", true, this::runChecks);
+        if (ChangeLifecycle.inLine(c.state()) && c.state() != ChangeState.APPLYING) {
             bar.add(button("Suggest a safe rewrite", "suggest-rewrite", false, () -> {
                 suggestions.suggest(changeId, null);
                 render();
             }));
         }
-        if (c.state() == ChangeState.NEEDS_APPROVAL) {
-            Button approve = button("Approve content " + c.contentHash().substring(0, 12), "approve", true, () -> {
-                approvals.approve(changeId, c.contentHash());
-                Notification.show("Approved");
-                render();
-            });
-            // The service decides (and audits a refusal); the button says beforehand who may press it.
-            var needed = c.requiredRole() == null ? io.sextant.platform.identity.ConsoleRole.OPERATOR
-                    : io.sextant.platform.identity.ConsoleRole.valueOf(c.requiredRole());
-            var who = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-            String reason = who != null && c.author().equals(who.getName()) ? "You wrote this change: someone else approves it"
-                    : !io.sextant.platform.identity.CurrentRoles.has(needed) ? "Approving this change needs the " + needed.label() + " role"
-                    : null;
-            if (reason != null) {
-                approve.setEnabled(false);
-                approve.setTooltipText(reason);
-                Span why = new Span(reason);
-                why.setId("approve-why-not");
-                bar.add(approve, why);
-            } else {
-                bar.add(approve);
-            }
-        }
-        if (c.state() == ChangeState.APPROVED) {
-            bar.add(button("Apply to " + c.targetId(), "apply-change", true, () -> {
-                var result = applier.apply(changeId);
-                Notification.show("Change " + result.state().name().toLowerCase(Locale.ROOT)
-                        + (result.flagged() ? ": a post-apply check failed; the verified rollback is offered" : ""));
-                render();
-            }));
-        }
-        if (changes.isStuck(c)) {
-            bar.add(button(c.state() == ChangeState.APPLYING ? "Reset stuck apply (marks it failed)" : "Reset stuck check",
-                    "reset-stuck", false, () -> {
-                        changes.resetStuck(changeId);
-                        Notification.show(c.state() == ChangeState.APPLYING
-                                ? "Marked failed. Run a drift check of " + c.targetId() + " before anything else." : "Back to submitted: run the checks again.");
-                        render();
-                    }));
-        }
-        if (c.state() == ChangeState.SUBMITTED || c.state() == ChangeState.NEEDS_APPROVAL || c.state() == ChangeState.APPROVED) {
-            bar.add(button("Reject", "reject-change", false, () -> {
-                changes.reject(changeId, "rejected in the console");
-                render();
-            }));
-        }
+        offer(bar, decide(Action.APPROVE, c, who, situation), "Approve content " + c.contentHash().substring(0, 12), "approve", true, () -> {
+            approvals.approve(changeId, c.contentHash());
+            Notification.show("Approved");
+            render();
+        });
+        offer(bar, decide(Action.APPLY, c, who, situation), "Apply to " + c.targetId(), "apply-change", true, () -> {
+            var result = applier.apply(changeId);
+            Notification.show("Change " + result.state().name().toLowerCase(Locale.ROOT)
+                    + (result.flagged() ? ": a post-apply check failed; the verified rollback is offered" : "")
+                    + (result.failure() != null ? ". Run a drift check of " + c.targetId() + " before anything else applies there" : ""));
+            render();
+        });
+        offer(bar, decide(Action.REVISE, c, who, situation), "Revise", "revise-change", c.state() == ChangeState.FAILED
+                || c.state() == ChangeState.REJECTED, () -> new ReviseDialog(c, (forward, rollback, note) -> {
+                    changes.revise(changeId, c.version(), forward, rollback, note);
+                    Notification.show("Revision " + (c.revision() + 1) + " saved: run the checks");
+                    render();
+                }).open());
+        offer(bar, decide(Action.RESET, c, who, situation), c.state() == ChangeState.APPLYING ? "Reset stuck apply (marks it failed)"
+                : "Reset stuck check", "reset-stuck", false, () -> {
+                    changes.resetStuck(changeId);
+                    Notification.show(c.state() == ChangeState.APPLYING
+                            ? "Marked failed. Run a drift check of " + c.targetId() + " before anything else." : "Back to submitted: run the checks again.");
+                    render();
+                });
+        offer(bar, decide(Action.REJECT, c, who, situation), "Reject", "reject-change", false, () -> {
+            changes.reject(changeId, "rejected in the console");
+            render();
+        });
+        offer(bar, decide(Action.ABANDON, c, who, situation), "Abandon", "abandon-change", false, () -> new AbandonDialog(c, reason -> {
+            changes.abandon(changeId, reason);
+            Notification.show("Abandoned: the changes behind it move up");
+            render();
+        }).open());
         return bar;
+    }
+
+    private static Decision decide(Action action, ChangeRequest c, Actor who, Situation situation) {
+        return ChangeLifecycle.decide(action, c, who, situation);
+    }
+
+    /** Shows the button as the decision says; a disabled one carries its reason as a tooltip and beside it ({@code <id>-why-not}). */
+    private void offer(HorizontalLayout bar, Decision d, String label, String id, boolean primary, Runnable action) {
+        if (d.outcome() == ChangeLifecycle.Outcome.WRONG_STATE) {
+            return;
+        }
+        Button b = button(label, id, primary, action);
+        bar.add(b);
+        if (!d.allowed()) {
+            b.setEnabled(false);
+            b.setTooltipText(d.reason());
+            Span why = new Span(d.reason());
+            why.setId(id.replace("-change", "") + "-why-not");
+            bar.add(why);
+        }
     }
 
     private Button button(String label, String id, boolean primary, Runnable action) {

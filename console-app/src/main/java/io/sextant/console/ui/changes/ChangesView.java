@@ -18,19 +18,21 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.sextant.console.ui.Formats;
+import io.sextant.platform.changes.ChangeLifecycle;
 import io.sextant.platform.changes.ChangeRefusedException;
 import io.sextant.platform.changes.ChangeRequest;
 import io.sextant.platform.changes.ChangeRequestService;
 import io.sextant.platform.changes.ChangeSubmission;
 import io.sextant.platform.changes.ChangeTarget;
 import io.sextant.platform.changes.ChangeTargets;
+import io.sextant.platform.changes.QueuedChange;
 import io.sextant.platform.identity.ConsoleRole;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The migration review board: every change request of every target, newest first; submit a new one. */
+/** The migration review board: every target's queue in order, with the version each change will apply as and why it waits; submit a new one. */
 @Route("changes")
 @PageTitle("Change review · Sextant")
 @Menu(order = 20, icon = "vaadin:file-code", title = "Change review")
@@ -64,28 +66,65 @@ class ChangesView extends VerticalLayout {
             warn.addClassName("sx-error-text");
             add(warn);
         }
-        List<ChangeRequest> all = new ArrayList<>();
-        targets.list().forEach(t -> all.addAll(changes.list(t.targetId())));
-        all.sort(Comparator.comparing(ChangeRequest::updatedAt).reversed());
+        List<ChangeTarget> withChanges = new ArrayList<>();
+        List<QueuedChange> all = new ArrayList<>();
+        for (ChangeTarget t : targets.list()) {
+            List<QueuedChange> queue = changes.queue(t.targetId());
+            if (!queue.isEmpty()) {
+                withChanges.add(t);
+                all.addAll(inQueueOrder(queue));
+            }
+        }
         if (all.isEmpty()) {
             add(new Paragraph("No change has been submitted yet. Submit one: forward SQL, and a rollback if you have one "
                     + "(Sextant derives one where it can)."));
             return;
         }
-        Grid<ChangeRequest> grid = new Grid<>();
+        add(queueSummary(withChanges));
+        Grid<QueuedChange> grid = new Grid<>();
         grid.setId("changes-grid");
-        grid.addColumn(c -> c.changeId().substring(0, 12)).setHeader("Change").setAutoWidth(true);
-        grid.addColumn(ChangeRequest::targetId).setHeader("Target").setAutoWidth(true);
-        grid.addColumn(ChangeRequest::sequence).setHeader("#").setAutoWidth(true);
-        grid.addColumn(ChangeRequest::description).setHeader("Description");
-        grid.addColumn(ChangeRequest::author).setHeader("Author").setAutoWidth(true);
-        grid.addComponentColumn(c -> ChangeView.stateBadge(c)).setHeader("State").setAutoWidth(true);
-        grid.addColumn(c -> c.risk() == null ? "—" : c.risk().name().toLowerCase()).setHeader("Risk").setAutoWidth(true);
-        grid.addColumn(c -> Formats.dateTime(c.updatedAt())).setHeader("Updated (UTC)").setAutoWidth(true);
+        grid.addColumn(q -> q.change().targetId()).setHeader("Target").setAutoWidth(true);
+        grid.addColumn(q -> "#" + q.change().sequence()).setHeader("Place").setAutoWidth(true);
+        grid.addColumn(ChangesView::version).setHeader("Version").setAutoWidth(true);
+        grid.addColumn(q -> q.change().description()).setHeader("Description");
+        grid.addColumn(q -> q.change().author()).setHeader("Author").setAutoWidth(true);
+        grid.addComponentColumn(q -> ChangeView.stateBadge(q.change())).setHeader("State").setAutoWidth(true);
+        grid.addComponentColumn(q -> {
+            Span why = new Span(q.waiting() == null ? (ChangeLifecycle.inLine(q.change().state()) ? "ready to apply" : "") : q.waiting());
+            why.getStyle().set("white-space", "normal");
+            return why;
+        }).setHeader("Why it waits").setFlexGrow(2);
+        grid.addColumn(q -> q.change().risk() == null ? "—" : q.change().risk().name().toLowerCase()).setHeader("Risk").setAutoWidth(true);
+        grid.addColumn(q -> Formats.dateTime(q.change().updatedAt())).setHeader("Updated (UTC)").setAutoWidth(true);
         grid.setItems(all);
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ChangeView.class, e.getItem().changeId())));
+        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ChangeView.class, e.getItem().change().changeId())));
         grid.setAllRowsVisible(true);
         add(grid);
+    }
+
+    /** The changes still in line first, in the order they apply; then the rest, latest place first. */
+    static List<QueuedChange> inQueueOrder(List<QueuedChange> queue) {
+        List<QueuedChange> out = new ArrayList<>(queue.stream().filter(q -> ChangeLifecycle.inLine(q.change().state())).toList());
+        out.addAll(queue.stream().filter(q -> !ChangeLifecycle.inLine(q.change().state()))
+                .sorted(Comparator.comparingInt((QueuedChange q) -> q.change().sequence()).reversed()).toList());
+        return out;
+    }
+
+    static String version(QueuedChange q) {
+        if (q.version() == null) {
+            return "—";
+        }
+        return q.versionFixed() ? "v" + q.version() : "will apply as v" + q.version();
+    }
+
+    private com.vaadin.flow.component.Component queueSummary(List<ChangeTarget> withChanges) {
+        com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+        list.setId("queue-summary");
+        for (ChangeTarget t : withChanges) {
+            list.add(new com.vaadin.flow.component.html.ListItem(t.displayName() + " (" + t.targetId() + "): the next change applies as version "
+                    + changes.nextSequence(t.targetId())));
+        }
+        return list;
     }
 
     private void openSubmitDialog() {
@@ -97,11 +136,13 @@ class ChangesView extends VerticalLayout {
         target.setId("change-target");
         target.setItems(targets.list());
         target.setItemLabelGenerator(t -> t.displayName() + (t.tenantsAffected() > 1 ? " — affects " + t.tenantsAffected() + " tenants" : ""));
-        IntegerField sequence = new IntegerField("Sequence (next version for the target)");
+        IntegerField sequence = new IntegerField("Version (what it will apply as)");
         sequence.setId("change-sequence");
         target.addValueChangeListener(e -> {
             if (e.getValue() != null) {
-                sequence.setValue(changes.list(e.getValue().targetId()).stream().mapToInt(ChangeRequest::sequence).max().orElse(0) + 1);
+                int next = changes.nextSequence(e.getValue().targetId());
+                sequence.setValue(next);
+                sequence.setHelperText("Will apply as version " + next + ": a version is fixed when the change applies, after the changes in line ahead of it");
             }
         });
         TextField description = new TextField("Description");

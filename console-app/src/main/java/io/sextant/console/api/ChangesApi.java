@@ -147,13 +147,14 @@ class ChangesApi {
      * @param expectedVersion the change's {@code version} you revised (optimistic lock)
      * @param note            why, kept in the audit trail (optional)
      */
-    record RevisionRequest(int expectedVersion, String forwardSql, String rollbackSql, String note) {
+    record RevisionRequest(Integer expectedVersion, String forwardSql, String rollbackSql, String note) {
     }
 
     /** A new revision of a failed, rejected or not yet applied change: same id and place in the queue, approvals void. */
     @PostMapping("/{id}/revise")
     ChangeRequest revise(@PathVariable String id, @RequestBody RevisionRequest body) {
-        return changes.revise(id, body.expectedVersion(), body.forwardSql(), body.rollbackSql(), body.note());
+        // a missing version cannot match any: the board refuses it as stale after its role and content checks
+        return changes.revise(id, body.expectedVersion() == null ? -1 : body.expectedVersion(), body.forwardSql(), body.rollbackSql(), body.note());
     }
 
     record AbandonRequest(String reason) {

@@ -158,14 +158,15 @@ public final class ChangeLifecycle {
         if (!role.allowed()) {
             return role;
         }
+        // the state first: what this state does not allow is not offered at all, to anyone
+        if (!from(action).contains(change.state()) || action == Action.RESET && !situation.stuck()) {
+            return new Decision(action, Outcome.WRONG_STATE, action.wrongStateCode(), wrongState(action, change));
+        }
         if (action == Action.APPROVE) {
             Decision approver = approver(change, who, situation);
             if (!approver.allowed()) {
                 return approver;
             }
-        }
-        if (!from(action).contains(change.state()) || action == Action.RESET && !situation.stuck()) {
-            return new Decision(action, Outcome.WRONG_STATE, action.wrongStateCode(), wrongState(action, change));
         }
         if (action == Action.APPLY) {
             if (situation.heldBy() != null) {

@@ -2,27 +2,18 @@ package io.sextant.console.ui.changes;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.sextant.console.ui.Formats;
-import io.sextant.platform.changes.ChangeRefusedException;
 import io.sextant.platform.changes.ChangeRequest;
 import io.sextant.platform.changes.ChangeRequestService;
-import io.sextant.platform.changes.ChangeSubmission;
-import io.sextant.platform.changes.ChangeTarget;
 import io.sextant.platform.changes.ChangeTargets;
 import io.sextant.platform.identity.ConsoleRole;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,7 +35,8 @@ class ChangesView extends VerticalLayout {
         this.changes = changes;
         this.targets = targets;
         setId("changes-view");
-        Button submit = new Button("Submit a change", VaadinIcon.PLUS.create(), e -> openSubmitDialog());
+        Button submit = new Button("Submit a change", VaadinIcon.PLUS.create(), e -> new SubmitChangeDialog(changes, targets,
+                c -> getUI().ifPresent(ui -> ui.navigate(ChangeView.class, c.changeId()))).open());
         submit.setId("submit-change");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button driftCheck = new Button("Check schema drift", VaadinIcon.SPLIT.create(),
@@ -86,53 +78,5 @@ class ChangesView extends VerticalLayout {
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ChangeView.class, e.getItem().changeId())));
         grid.setAllRowsVisible(true);
         add(grid);
-    }
-
-    private void openSubmitDialog() {
-        Dialog d = new Dialog();
-        d.setHeaderTitle("Submit a change");
-        d.setWidth("760px");
-        Select<ChangeTarget> target = new Select<>();
-        target.setLabel("Target");
-        target.setId("change-target");
-        target.setItems(targets.list());
-        target.setItemLabelGenerator(t -> t.displayName() + (t.tenantsAffected() > 1 ? " — affects " + t.tenantsAffected() + " tenants" : ""));
-        IntegerField sequence = new IntegerField("Sequence (next version for the target)");
-        sequence.setId("change-sequence");
-        target.addValueChangeListener(e -> {
-            if (e.getValue() != null) {
-                sequence.setValue(changes.list(e.getValue().targetId()).stream().mapToInt(ChangeRequest::sequence).max().orElse(0) + 1);
-            }
-        });
-        TextField description = new TextField("Description");
-        description.setId("change-description");
-        TextArea forward = new TextArea("Forward SQL");
-        forward.setId("change-forward");
-        TextArea rollback = new TextArea("Rollback SQL (optional: derived where possible)");
-        rollback.setId("change-rollback");
-        for (var f : new com.vaadin.flow.component.HasSize[] {target, description, forward, rollback}) {
-            f.setWidthFull();
-        }
-        forward.setMinHeight("140px");
-        Span error = new Span();
-        error.addClassName("sx-error-text");
-        Button ok = new Button("Submit", e -> {
-            try {
-                if (target.getValue() == null || sequence.getValue() == null) {
-                    throw new IllegalArgumentException("Choose a target and a sequence.");
-                }
-                ChangeRequest c = changes.submit(new ChangeSubmission(target.getValue().targetId(), sequence.getValue(),
-                        description.getValue(), forward.getValue(), rollback.getValue().isBlank() ? null : rollback.getValue()));
-                d.close();
-                getUI().ifPresent(ui -> ui.navigate(ChangeView.class, c.changeId()));
-            } catch (ChangeRefusedException | IllegalArgumentException ex) {
-                error.setText(ex.getMessage());
-            }
-        });
-        ok.setId("change-submit");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        d.add(new VerticalLayout(target, sequence, description, forward, rollback, error));
-        d.getFooter().add(new Button("Cancel", e -> d.close()), ok);
-        d.open();
     }
 }

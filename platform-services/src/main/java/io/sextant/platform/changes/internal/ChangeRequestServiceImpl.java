@@ -117,13 +117,13 @@ class ChangeRequestServiceImpl implements ChangeRequestService {
     /** PostgreSQL's own parser, on a throwaway server, before anything is stored or a version taken (D006). */
     private void requireParses(String action, String target, String forwardSql, @Nullable String rollbackSql) {
         List<String> errors = new java.util.ArrayList<>();
-        syntax.check(forwardSql).forEach(f -> errors.add("forward, line " + f.line() + ", column " + f.column() + ": " + f.message()));
-        if (rollbackSql != null && !rollbackSql.isBlank()) {
-            syntax.check(rollbackSql).forEach(f -> errors.add("rollback, line " + f.line() + ", column " + f.column() + ": " + f.message()));
-        }
+        var forward = syntax.check(forwardSql);
+        var rollback = rollbackSql == null || rollbackSql.isBlank() ? List.<io.sextant.platform.changes.StatementFailure>of() : syntax.check(rollbackSql);
+        forward.forEach(f -> errors.add("forward, line " + f.line() + ", column " + f.column() + ": " + f.message()));
+        rollback.forEach(f -> errors.add("rollback, line " + f.line() + ", column " + f.column() + ": " + f.message()));
         if (!errors.isEmpty()) {
-            throw refuse(action, target, new ChangeRefusedException("syntax-error",
-                    "PostgreSQL cannot parse the change: " + String.join("; ", errors)));
+            throw refuse(action, target, new io.sextant.platform.changes.ScriptSyntaxException(
+                    "PostgreSQL cannot parse the change: " + String.join("; ", errors), forward, rollback));
         }
     }
 

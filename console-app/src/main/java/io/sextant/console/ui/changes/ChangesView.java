@@ -15,6 +15,7 @@ import io.sextant.console.ui.Formats;
 import io.sextant.platform.changes.ChangeRequest;
 import io.sextant.platform.changes.ChangeRequestService;
 import io.sextant.platform.changes.ChangeTargets;
+import io.sextant.platform.changes.TargetSchemaService;
 import io.sextant.platform.identity.ConsoleRole;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
@@ -31,11 +32,11 @@ class ChangesView extends VerticalLayout {
     private final ChangeRequestService changes;
     private final ChangeTargets targets;
 
-    ChangesView(ChangeRequestService changes, ChangeTargets targets) {
+    ChangesView(ChangeRequestService changes, TargetSchemaService schema, ChangeTargets targets) {
         this.changes = changes;
         this.targets = targets;
         setId("changes-view");
-        Button submit = new Button("Submit a change", VaadinIcon.PLUS.create(), e -> new SubmitChangeDialog(changes, targets,
+        Button submit = new Button("Submit a change", VaadinIcon.PLUS.create(), e -> new SubmitChangeDialog(changes, schema, targets,
                 c -> getUI().ifPresent(ui -> ui.navigate(ChangeView.class, c.changeId()))).open());
         submit.setId("submit-change");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

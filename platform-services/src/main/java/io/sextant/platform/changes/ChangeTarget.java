@@ -29,4 +29,17 @@ public interface ChangeTarget {
 
     /** Blast radius: how many tenants a change to this target affects (weighed in the risk). */
     int tenantsAffected();
+
+    /**
+     * The {@code search_path} every statement of a change runs with, set explicitly on the session
+     * in the shadow, each calibration size, the rollback round trip and the apply (D008): the
+     * exposed schemas, then the other schemas of the target, in the order listed. Unqualified
+     * names resolve there ({@code pg_catalog} is searched first implicitly), and an unqualified
+     * CREATE lands in the first one, so nothing a change creates falls outside the board's scope.
+     */
+    default List<String> searchPath() {
+        java.util.LinkedHashSet<String> path = new java.util.LinkedHashSet<>(exposedSchemas());
+        path.addAll(schemas());
+        return List.copyOf(path);
+    }
 }

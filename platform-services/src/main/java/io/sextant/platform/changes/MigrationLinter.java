@@ -37,6 +37,15 @@ public class MigrationLinter {
         return LintEngine.lint(source, sql, assumeInTransaction);
     }
 
+    /**
+     * Lints a script against what the target holds: besides every static rule, {@code unknown-table}
+     * judges each relation a statement names against {@code known} and what the script creates
+     * before it. Still a pure function: {@code known} is read by the caller.
+     */
+    public LintReport lint(String source, String sql, boolean assumeInTransaction, KnownRelations known) {
+        return LintEngine.lint(source, sql, assumeInTransaction, known);
+    }
+
     /** Every rule this engine knows, in reporting order. */
     public List<LintRule> rules() {
         return Rules.all();

@@ -29,6 +29,13 @@ class SubmitSyntaxTests {
                 .isInstanceOfSatisfying(ChangeRefusedException.class, e -> {
                     assertThat(e.reason()).isEqualTo("syntax-error");
                     assertThat(e.getMessage()).contains("forward, line 2, column 7").contains("syntax error at or near \"tabel\"");
+                    assertThat(e).as("positions an editor can point at").isInstanceOfSatisfying(ScriptSyntaxException.class, x -> {
+                        assertThat(x.forward()).singleElement().satisfies(f -> {
+                            assertThat(f.line()).isEqualTo(2);
+                            assertThat(f.column()).isEqualTo(7);
+                        });
+                        assertThat(x.rollback()).isEmpty();
+                    });
                 });
         assertThatThrownBy(() -> changes.submit(new ChangeSubmission(t.targetId(), 1, "bad rollback",
                 "alter table app.items add column note text", "alter table app.items drop colum note")))

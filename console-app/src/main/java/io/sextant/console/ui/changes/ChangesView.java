@@ -2,7 +2,6 @@ package io.sextant.console.ui.changes;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -10,22 +9,17 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.sextant.console.ui.Formats;
 import io.sextant.platform.changes.ChangeLifecycle;
-import io.sextant.platform.changes.ChangeRefusedException;
 import io.sextant.platform.changes.ChangeRequest;
 import io.sextant.platform.changes.ChangeRequestService;
-import io.sextant.platform.changes.ChangeSubmission;
 import io.sextant.platform.changes.ChangeTarget;
 import io.sextant.platform.changes.ChangeTargets;
 import io.sextant.platform.changes.QueuedChange;
+import io.sextant.platform.changes.TargetSchemaService;
 import io.sextant.platform.identity.ConsoleRole;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
@@ -42,11 +36,12 @@ class ChangesView extends VerticalLayout {
     private final ChangeRequestService changes;
     private final ChangeTargets targets;
 
-    ChangesView(ChangeRequestService changes, ChangeTargets targets) {
+    ChangesView(ChangeRequestService changes, TargetSchemaService schema, ChangeTargets targets) {
         this.changes = changes;
         this.targets = targets;
         setId("changes-view");
-        Button submit = new Button("Submit a change", VaadinIcon.PLUS.create(), e -> openSubmitDialog());
+        Button submit = new Button("Submit a change", VaadinIcon.PLUS.create(), e -> new SubmitChangeDialog(changes, schema, targets,
+                c -> getUI().ifPresent(ui -> ui.navigate(ChangeView.class, c.changeId()))).open());
         submit.setId("submit-change");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button driftCheck = new Button("Check schema drift", VaadinIcon.SPLIT.create(),
@@ -127,53 +122,4 @@ class ChangesView extends VerticalLayout {
         return list;
     }
 
-    private void openSubmitDialog() {
-        Dialog d = new Dialog();
-        d.setHeaderTitle("Submit a change");
-        d.setWidth("760px");
-        Select<ChangeTarget> target = new Select<>();
-        target.setLabel("Target");
-        target.setId("change-target");
-        target.setItems(targets.list());
-        target.setItemLabelGenerator(t -> t.displayName() + (t.tenantsAffected() > 1 ? " — affects " + t.tenantsAffected() + " tenants" : ""));
-        IntegerField sequence = new IntegerField("Version (what it will apply as)");
-        sequence.setId("change-sequence");
-        target.addValueChangeListener(e -> {
-            if (e.getValue() != null) {
-                int next = changes.nextSequence(e.getValue().targetId());
-                sequence.setValue(next);
-                sequence.setHelperText("Will apply as version " + next + ": a version is fixed when the change applies, after the changes in line ahead of it");
-            }
-        });
-        TextField description = new TextField("Description");
-        description.setId("change-description");
-        TextArea forward = new TextArea("Forward SQL");
-        forward.setId("change-forward");
-        TextArea rollback = new TextArea("Rollback SQL (optional: derived where possible)");
-        rollback.setId("change-rollback");
-        for (var f : new com.vaadin.flow.component.HasSize[] {target, description, forward, rollback}) {
-            f.setWidthFull();
-        }
-        forward.setMinHeight("140px");
-        Span error = new Span();
-        error.addClassName("sx-error-text");
-        Button ok = new Button("Submit", e -> {
-            try {
-                if (target.getValue() == null || sequence.getValue() == null) {
-                    throw new IllegalArgumentException("Choose a target and a sequence.");
-                }
-                ChangeRequest c = changes.submit(new ChangeSubmission(target.getValue().targetId(), sequence.getValue(),
-                        description.getValue(), forward.getValue(), rollback.getValue().isBlank() ? null : rollback.getValue()));
-                d.close();
-                getUI().ifPresent(ui -> ui.navigate(ChangeView.class, c.changeId()));
-            } catch (ChangeRefusedException | IllegalArgumentException ex) {
-                error.setText(ex.getMessage());
-            }
-        });
-        ok.setId("change-submit");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        d.add(new VerticalLayout(target, sequence, description, forward, rollback, error));
-        d.getFooter().add(new Button("Cancel", e -> d.close()), ok);
-        d.open();
-    }
 }

@@ -89,7 +89,7 @@ final class Calibrator {
         Map<Integer, Double> out = new HashMap<>();
         try (ShadowDatabase shadow = ShadowDatabase.create(servers, live, target.schemas())) {
             shadow.build(snapshot, live, k, false, ShadowProgressListener.NONE);
-            try (Connection w = shadow.connect(); Connection o = shadow.connect();
+            try (Connection w = SearchPath.set(shadow.connect(), target); Connection o = shadow.connect();
                  StatementRunner runner = new StatementRunner(w, o, java.time.Duration.ofMinutes(30))) {
                 for (int i = 0; i < count; i++) {
                     out.put(i, runner.time(statements.get(i)));

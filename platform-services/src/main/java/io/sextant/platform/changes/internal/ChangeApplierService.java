@@ -69,7 +69,7 @@ class ChangeApplierService implements ChangeApplier {
         ChangeRequest c = tx.execute(st -> claim(changeId, who, live));
         int version = c.appliedVersion();
         ChangeTarget target = targets.require(c.targetId());
-        SafeApply.Result run = SafeApply.run(target.endpoint(), c.forwardSql(), settings);
+        SafeApply.Result run = SafeApply.run(target, c.forwardSql(), settings);
         if (run.failure() != null) {
             tx.executeWithoutResult(st -> {
                 repo.transition(changeId, c.version() + 1, List.of(ChangeState.APPLYING), ChangeState.FAILED, "Apply failed: "

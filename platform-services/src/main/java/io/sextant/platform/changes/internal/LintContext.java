@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the linter knows about the script so far (transaction state, timeouts, tables it created)
@@ -26,9 +27,20 @@ public final class LintContext {
     private final Set<String> createdTables = new HashSet<>();
     private final Set<String> droppedConstraintsIfExists = new HashSet<>();
     private final List<LintFinding> findings = new ArrayList<>();
+    private final @Nullable RelationScope relations;
 
     public LintContext(boolean assumeInTransaction) {
+        this(assumeInTransaction, null);
+    }
+
+    /** With {@code relations}, the rules that need the target's tables (unknown-table) run too. */
+    public LintContext(boolean assumeInTransaction, @Nullable RelationScope relations) {
         this.assumeInTransaction = assumeInTransaction;
+        this.relations = relations;
+    }
+
+    @Nullable RelationScope relations() {
+        return relations;
     }
 
     public boolean inTransaction() {

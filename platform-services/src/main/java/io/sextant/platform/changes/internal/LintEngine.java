@@ -1,5 +1,6 @@
 package io.sextant.platform.changes.internal;
 
+import io.sextant.platform.changes.KnownRelations;
 import io.sextant.platform.changes.LintFinding;
 import io.sextant.platform.changes.LintReport;
 import io.sextant.platform.changes.LintRule;
@@ -8,6 +9,7 @@ import io.sextant.platform.changes.Severity;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Runs every rule family over every statement, in order, and derives the report's risk and flags. */
 public final class LintEngine {
@@ -27,9 +29,14 @@ public final class LintEngine {
     }
 
     public static LintReport lint(String source, String sql, boolean assumeInTransaction) {
+        return lint(source, sql, assumeInTransaction, null);
+    }
+
+    public static LintReport lint(String source, String sql, boolean assumeInTransaction, @Nullable KnownRelations known) {
         List<Statement> statements = ScriptSplitter.split(sql);
-        LintContext ctx = new LintContext(assumeInTransaction);
+        LintContext ctx = new LintContext(assumeInTransaction, known == null ? null : new RelationScope(known));
         for (Statement s : statements) {
+            UnknownTableRules.check(s, ctx);
             TransactionRules.before(s, ctx);
             TransactionRules.timeouts(s, ctx);
             TransactionRules.robust(s, ctx);

@@ -150,13 +150,13 @@ class QueueMoves {
             throw gate.refuse(action, subject, new ChangeRefusedException("empty-change", "The change has no statement"));
         }
         List<String> errors = new ArrayList<>();
-        syntax.check(forwardSql).forEach(f -> errors.add("forward, line " + f.line() + ", column " + f.column() + ": " + f.message()));
-        if (rollbackSql != null && !rollbackSql.isBlank()) {
-            syntax.check(rollbackSql).forEach(f -> errors.add("rollback, line " + f.line() + ", column " + f.column() + ": " + f.message()));
-        }
+        var forward = syntax.check(forwardSql);
+        var rollback = rollbackSql == null || rollbackSql.isBlank() ? List.<io.sextant.platform.changes.StatementFailure>of() : syntax.check(rollbackSql);
+        forward.forEach(f -> errors.add("forward, line " + f.line() + ", column " + f.column() + ": " + f.message()));
+        rollback.forEach(f -> errors.add("rollback, line " + f.line() + ", column " + f.column() + ": " + f.message()));
         if (!errors.isEmpty()) {
-            throw gate.refuse(action, subject, new ChangeRefusedException("syntax-error",
-                    "PostgreSQL cannot parse the change: " + String.join("; ", errors)));
+            throw gate.refuse(action, subject, new io.sextant.platform.changes.ScriptSyntaxException(
+                    "PostgreSQL cannot parse the change: " + String.join("; ", errors), forward, rollback));
         }
     }
 

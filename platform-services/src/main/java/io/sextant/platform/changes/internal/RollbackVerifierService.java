@@ -67,7 +67,7 @@ class RollbackVerifierService implements io.sextant.platform.changes.RollbackVer
                 shadow.build(liveSnapshot, live, rowCap, false, ShadowProgressListener.NONE);
                 // The scripts run as the owner's NOSUPERUSER namesake; what they did is read as the shadow's superuser,
                 // which row security does not filter.
-                try (Connection c = shadow.connect(); Connection reader = shadow.connectAsSuperuser()) {
+                try (Connection c = SearchPath.set(shadow.connect(), target); Connection reader = shadow.connectAsSuperuser()) {
                     SchemaSnapshot before = SchemaSnapshot.read(reader, target.schemas());
                     Map<String, String> sumsBefore = checksums(reader, before);
                     Map<String, CatalogReader.SequencePosition> seqBefore = CatalogReader.sequencePositions(reader, target.schemas());

@@ -42,6 +42,7 @@ public enum Rules {
     GRANT_CHANGE("grant-change", Severity.WARNING, "s", "privileges granted or revoked"),
     PRIVILEGED_ROLE("privileged-role", Severity.ERROR, "s", "role created or altered with SUPERUSER or BYPASSRLS"),
     SECURITY_DEFINER_SEARCH_PATH("security-definer-search-path", Severity.ERROR, "s", "SECURITY DEFINER function without a fixed search_path"),
+    UNKNOWN_TABLE("unknown-table", Severity.WARNING, "", "a relation that exists neither in the target, nor earlier in the change, nor in a change queued before it (at submit, where the target's tables are known)"),
     SERVER_WIDE_EFFECT("server-wide-effect", Severity.ERROR, "s", "roles, role membership, ALTER SYSTEM, databases, tablespaces, COPY … PROGRAM or files, large objects, untrusted languages, links to other servers: effects beyond the target database");
 
     private final LintRule rule;

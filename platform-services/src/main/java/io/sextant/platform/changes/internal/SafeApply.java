@@ -1,6 +1,6 @@
 package io.sextant.platform.changes.internal;
 
-import io.sextant.platform.changes.JdbcEndpoint;
+import io.sextant.platform.changes.ChangeTarget;
 import io.sextant.platform.changes.SqlStatement;
 import io.sextant.platform.changes.StatementFailure;
 import io.sextant.platform.changes.StatementSplitter;
@@ -42,7 +42,7 @@ final class SafeApply {
     private SafeApply() {
     }
 
-    static Result run(JdbcEndpoint target, String script, Settings settings) {
+    static Result run(ChangeTarget target, String script, Settings settings) {
         List<SqlStatement> statements = StatementSplitter.split(script);
         List<List<SqlStatement>> units = new ArrayList<>();
         for (SqlStatement s : statements) {
@@ -53,7 +53,7 @@ final class SafeApply {
         }
         int attempts = 0;
         List<String> events = new ArrayList<>();
-        try (Connection c = LiveSession.openForApply(target)) {
+        try (Connection c = SearchPath.set(LiveSession.openForApply(target.endpoint()), target)) {
             try (Statement st = c.createStatement()) {
                 st.execute("set lock_timeout = " + settings.lockTimeout().toMillis());
                 st.execute("set statement_timeout = " + settings.statementTimeout().toMillis());

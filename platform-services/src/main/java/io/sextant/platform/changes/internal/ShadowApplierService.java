@@ -55,7 +55,7 @@ class ShadowApplierService implements ShadowApplier {
             try (ShadowDatabase shadow = ShadowDatabase.create(servers, live, target.schemas())) {
                 shadow.build(snapshot, live, options.rowCap(), options.copyStatistics(), listener);
                 buildMillis = (System.nanoTime() - t0) / 1_000_000;
-                try (Connection worker = shadow.connect(); Connection observer = shadow.connect();
+                try (Connection worker = SearchPath.set(shadow.connect(), target); Connection observer = shadow.connect();
                      StatementRunner runner = new StatementRunner(worker, observer, options.statementTimeout())) {
                     for (SqlStatement s : statements) {
                         listener.progress("apply", s.index() + 1, statements.size(), s.text());

@@ -1,0 +1,2 @@
+-- lint: live app.document, app.items, app.tenant_note
+insert into documents (id) values (1);

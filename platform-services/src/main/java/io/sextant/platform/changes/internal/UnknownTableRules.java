@@ -37,11 +37,11 @@ final class UnknownTableRules {
             if (scope.resolve(r.parts()).isPresent() || !scope.judged(r.parts())) continue;
             String written = String.join(".", r.parts());
             String nearest = nearest(r.parts(), scope);
-            String where = r.parts().size() == 1
-                    ? written + " resolves through search_path = " + String.join(", ", scope.path()) + ", and no relation of that name"
-                    : written + " does not exist: it";
+            String what = r.parts().size() == 1
+                    ? written + " is looked up in search_path = " + String.join(", ", scope.path()) + ", and no relation of that name"
+                    : written + " does not exist: no such relation";
             ctx.report(Rules.UNKNOWN_TABLE, s, r.index(), "none",
-                    where + " exists in the target, is created earlier in this change, or by a change queued before it. "
+                    what + " is in the target, created earlier in this change, or created by a change queued before it. "
                             + "The statement fails with \"relation does not exist\" in the shadow and at apply.",
                     nearest != null ? "Did you mean " + nearest + "? Write the schema-qualified name (" + nearest + ")."
                             : "Correct the name (the schema panel beside the editor lists the target's tables), or create it "

@@ -28,6 +28,8 @@ class UnknownTableRuleTests {
         assertThat(f.getFirst().line()).isEqualTo(2);
         assertThat(f.getFirst().column()).isEqualTo(14);
         assertThat(f.getFirst().safeRewrite()).startsWith("Did you mean app.document?");
+        assertThat(f.getFirst().why()).startsWith("app.documnet does not exist: no such relation is in the target, created earlier "
+                + "in this change, or created by a change queued before it.");
     }
 
     @Test

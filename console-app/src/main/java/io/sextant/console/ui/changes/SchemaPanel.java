@@ -49,8 +49,9 @@ class SchemaPanel extends VerticalLayout {
         grid.setId("schema-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(t -> t.qualifiedName() + ("table".equals(t.kind()) ? "" : " (" + t.kind() + ")"))
-                .setHeader("Relation (click to insert)").setFlexGrow(2);
-        grid.addColumn(SchemaPanel::columns).setHeader("Columns").setFlexGrow(3);
+                .setHeader("Relation (click to insert)").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(SchemaPanel::columns).setHeader("Columns").setFlexGrow(1);
+        grid.getStyle().set("font-size", "var(--lumo-font-size-s)");
         grid.addItemClickListener(e -> onPick.accept(e.getItem().qualifiedName()));
         grid.setHeight("420px");
         add(new H4("Schema of the target"), searchPath, filter, summary, grid);

@@ -87,7 +87,7 @@ class SubmitChangeDialog extends Dialog {
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         VerticalLayout editor = new VerticalLayout(target, sequence, description, forward, findings, rollback, error);
         editor.setPadding(false);
-        schemaPanel.setWidth("440px");
+        schemaPanel.setWidth("500px");
         HorizontalLayout body = new HorizontalLayout(editor, schemaPanel);
         body.setWidthFull();
         body.setFlexGrow(1, editor);

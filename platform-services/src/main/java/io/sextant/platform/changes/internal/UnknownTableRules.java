@@ -1,5 +1,6 @@
 package io.sextant.platform.changes.internal;
 
+import io.sextant.platform.changes.internal.RelationRefs.Ref;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,19 +10,13 @@ import org.jspecify.annotations.Nullable;
  * {@code unknown-table}: a statement names a relation that exists neither live, nor earlier in the
  * script, nor in a change queued before it (only when the linter is given {@link RelationScope}'s
  * knowledge, i.e. at submit). The finding names the nearest existing relation within edit
- * distance 2. Statements that tolerate absence ({@code IF EXISTS}) and bodies of views and
- * functions are not judged: a miss there is for the shadow to report, not a guess of ours.
+ * distance 2. Which names a statement needs is {@link RelationRefs}'s; what it creates, renames
+ * and drops is {@link #effects}.
  */
 final class UnknownTableRules {
 
-    /** A relation named at token {@code index}, its parts folded as PostgreSQL folds them. */
-    record Ref(int index, List<String> parts) {
-    }
-
-    private static final Set<String> CREATE_PREFIX = Set.of("or", "replace", "global", "local", "temp", "temporary", "unlogged",
+    static final Set<String> CREATE_PREFIX = Set.of("or", "replace", "global", "local", "temp", "temporary", "unlogged",
             "materialized", "recursive", "foreign");
-    private static final Set<String> NOT_RELATIONS = Set.of("schema", "sequence", "function", "procedure", "routine", "database",
-            "domain", "type", "language", "large", "tablespace", "foreign", "all", "parameter", "server");
     static final int MAX_DISTANCE = 2;
 
     private UnknownTableRules() {
@@ -33,93 +28,21 @@ final class UnknownTableRules {
         // a table may reference itself (a foreign key to its own key), so a CREATE takes effect before its names are judged
         boolean create = s.startsWith("create");
         if (create) effects(s, scope);
-        for (Ref r : references(s)) {
+        for (Ref r : RelationRefs.references(s)) {
             if (scope.resolve(r.parts()).isPresent() || !scope.judged(r.parts())) continue;
             String written = String.join(".", r.parts());
             String nearest = nearest(r.parts(), scope);
-            String where = r.parts().size() == 1
-                    ? written + " resolves through search_path = " + String.join(", ", scope.path()) + ", and no relation of that name"
-                    : written + " does not exist: it";
+            String what = r.parts().size() == 1
+                    ? written + " is looked up in search_path = " + String.join(", ", scope.path()) + ", and no relation of that name"
+                    : written + " does not exist: no such relation";
             ctx.report(Rules.UNKNOWN_TABLE, s, r.index(), "none",
-                    where + " exists in the target, is created earlier in this change, or by a change queued before it. "
+                    what + " is in the target, created earlier in this change, or created by a change queued before it. "
                             + "The statement fails with \"relation does not exist\" in the shadow and at apply.",
                     nearest != null ? "Did you mean " + nearest + "? Write the schema-qualified name (" + nearest + ")."
                             : "Correct the name (the schema panel beside the editor lists the target's tables), or create it "
                             + "earlier in this change.");
         }
         if (!create) effects(s, scope);
-    }
-
-    /** The relations a statement names that must exist for it to run. */
-    static List<Ref> references(Statement s) {
-        List<Ref> out = new ArrayList<>();
-        String w0 = s.word(0);
-        switch (w0) {
-            case "alter" -> {
-                if (s.wordsAt(1, "table") && !s.wordsAt(2, "all")) {
-                    int i = 2;
-                    if (!s.wordsAt(i, "if", "exists")) out.add(ref(s, s.wordsAt(i, "only") ? i + 1 : i));
-                    foreignKeys(s, out);
-                } else if ((s.wordsAt(1, "policy") || s.wordsAt(1, "trigger")) && s.find(2, "on") > 0) {
-                    out.add(ref(s, s.find(2, "on") + 1));
-                }
-            }
-            case "drop" -> {
-                int i = s.wordsAt(1, "materialized", "view") ? 3 : s.wordsAt(1, "table") || s.wordsAt(1, "view") ? 2 : -1;
-                if (i > 0 && !s.wordsAt(i, "if", "exists")) names(s, i, out);
-                if ((s.wordsAt(1, "policy") || s.wordsAt(1, "trigger")) && !s.wordsAt(2, "if", "exists") && s.find(2, "on") > 0) {
-                    out.add(ref(s, s.find(2, "on") + 1));
-                }
-            }
-            case "create" -> {
-                int i = 1;
-                while (CREATE_PREFIX.contains(s.word(i)) || s.word(i).equals("unique") || s.word(i).equals("constraint")) i++;
-                String what = s.word(i);
-                if (Set.of("index", "policy", "trigger").contains(what) && s.find(i, "on") > 0) {
-                    int on = s.find(i, "on") + 1;
-                    out.add(ref(s, s.wordsAt(on, "only") ? on + 1 : on));
-                } else if (what.equals("table")) {
-                    foreignKeys(s, out);
-                    int of = s.find(i, "partition", "of");
-                    if (of > 0) out.add(ref(s, of + 2));
-                    int inherits = s.find(i, "inherits");
-                    if (inherits > 0) names(s, inherits + 2, out);
-                    int name = s.wordsAt(i + 1, "if", "not", "exists") ? i + 4 : i + 1;
-                    int open = s.skipName(name);
-                    if (open < s.size() && s.token(open).isPunct("(")) {
-                        int close = s.closeParen(open);
-                        for (int k = open + 1; k < close; k++) {
-                            if (s.word(k).equals("like") && (s.token(k - 1).isPunct("(") || s.token(k - 1).isPunct(","))) {
-                                out.add(ref(s, k + 1));
-                            }
-                        }
-                    }
-                }
-            }
-            case "insert" -> {
-                if (s.wordsAt(1, "into")) out.add(ref(s, 2));
-            }
-            case "update" -> out.add(ref(s, s.wordsAt(1, "only") ? 2 : 1));
-            case "delete" -> {
-                if (s.wordsAt(1, "from")) out.add(ref(s, s.wordsAt(2, "only") ? 3 : 2));
-            }
-            case "truncate", "lock" -> names(s, s.wordsAt(1, "table") ? 2 : 1, out);
-            case "comment" -> {
-                if (s.wordsAt(1, "on", "table")) out.add(ref(s, 3));
-                else if (s.wordsAt(1, "on", "column")) {
-                    List<String> column = parts(s, 3);
-                    if (column.size() > 1) out.add(relation(3, column.subList(0, column.size() - 1)));
-                }
-            }
-            case "grant", "revoke" -> {
-                int on = s.find(1, "on");
-                if (on > 0 && !NOT_RELATIONS.contains(s.word(on + 1))) names(s, s.wordsAt(on + 1, "table") ? on + 2 : on + 1, out);
-            }
-            default -> {
-            }
-        }
-        out.removeIf(r -> r.parts().isEmpty());
-        return out;
     }
 
     /** Creates, renames, drops and search_path settings: what later statements may name. */
@@ -129,7 +52,7 @@ final class UnknownTableRules {
             if (s.wordsAt(1, "schema")) {
                 int i = s.wordsAt(2, "if", "not", "exists") ? 5 : 2;
                 if (!s.word(i).equals("authorization") && s.token(Math.min(i, s.size() - 1)).isIdentifier()) {
-                    scope.schemaCreated(ref(s, i).parts().getLast());
+                    scope.schemaCreated(RelationRefs.ref(s, i).parts().getLast());
                 }
                 return;
             }
@@ -142,20 +65,20 @@ final class UnknownTableRules {
             if (!s.word(i).equals("table") && !s.word(i).equals("view")) return;
             i++;
             if (s.wordsAt(i, "if", "not", "exists")) i += 3;
-            Ref r = ref(s, i);
+            Ref r = RelationRefs.ref(s, i);
             if (!r.parts().isEmpty()) scope.created(r.parts(), temp);
         } else if (w0.equals("drop")) {
             int i = s.wordsAt(1, "materialized", "view") || s.wordsAt(1, "foreign", "table") ? 3 : s.wordsAt(1, "table") || s.wordsAt(1, "view") ? 2 : -1;
             if (i < 0) return;
             if (s.wordsAt(i, "if", "exists")) i += 2;
             List<Ref> dropped = new ArrayList<>();
-            names(s, i, dropped);
+            RelationRefs.names(s, i, dropped);
             dropped.forEach(r -> scope.dropped(r.parts()));
         } else if (w0.equals("alter") && (s.wordsAt(1, "table") || s.wordsAt(1, "view") || s.wordsAt(1, "materialized", "view"))) {
             int i = s.wordsAt(1, "materialized") ? 3 : 2;
             if (s.wordsAt(i, "if", "exists")) i += 2;
             if (s.wordsAt(i, "only")) i++;
-            Ref r = ref(s, i);
+            Ref r = RelationRefs.ref(s, i);
             int rename = s.find(i, "rename", "to");
             int setSchema = s.find(i, "set", "schema");
             if (rename > 0 && rename + 2 < s.size() && s.token(rename + 2).isIdentifier()) {
@@ -181,46 +104,6 @@ final class UnknownTableRules {
             }
             scope.setPath(path);
         }
-    }
-
-    /** A comma-separated list of names from {@code i} ({@code ONLY} and {@code *} allowed around each). */
-    private static void names(Statement s, int i, List<Ref> out) {
-        int k = i;
-        while (k < s.size()) {
-            if (s.wordsAt(k, "only")) k++;
-            Ref r = ref(s, k);
-            if (r.parts().isEmpty()) return;
-            out.add(r);
-            k = s.skipName(k);
-            if (k < s.size() && s.token(k).isPunct("*")) k++;
-            if (k >= s.size() || !s.token(k).isPunct(",")) return;
-            k++;
-        }
-    }
-
-    private static void foreignKeys(Statement s, List<Ref> out) {
-        for (int k = 0; k < s.size() - 1; k++) {
-            if (s.word(k).equals("references")) out.add(ref(s, k + 1));
-        }
-    }
-
-    private static Ref ref(Statement s, int i) {
-        return relation(i, parts(s, i));
-    }
-
-    /** A name's parts as written from token i, folded. */
-    private static List<String> parts(Statement s, int i) {
-        List<String> parts = new ArrayList<>();
-        int end = s.skipName(i);
-        for (int j = i; j < end; j++) {
-            if (s.token(j).isIdentifier()) parts.add(RelationScope.fold(s.token(j)));
-        }
-        return parts;
-    }
-
-    /** db.schema.table: the database part says nothing about the relation. */
-    private static Ref relation(int i, List<String> parts) {
-        return new Ref(i, parts.size() > 2 ? List.copyOf(parts.subList(parts.size() - 2, parts.size())) : List.copyOf(parts));
     }
 
     /** The existing relation nearest to the written name within {@link #MAX_DISTANCE}, qualified; ties go to the search_path order. */

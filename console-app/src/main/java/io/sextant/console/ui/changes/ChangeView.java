@@ -33,12 +33,7 @@ import io.sextant.platform.changes.ShadowOptions;
 import io.sextant.platform.changes.SuggestionService;
 import io.sextant.platform.identity.ConsoleRole;
 import jakarta.annotation.security.RolesAllowed;
-import com.vaadin.flow.component.grid.Grid;
-import io.sextant.platform.audit.AuditEventView;
-import io.sextant.platform.audit.AuditOutcome;
 import java.util.Locale;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.security.access.AccessDeniedException;
@@ -148,7 +143,7 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
             approved.forEach(a -> add(new Paragraph(a.approver() + " (" + a.approverRole() + ") approved content "
                     + a.contentHash().substring(0, 12) + " at " + io.sextant.console.ui.Formats.dateTime(a.approvedAt()) + " UTC")));
         }
-        add(new H2("Audit trail"), auditTrail());
+        add(new H2("Audit trail"), ChangeAuditTrail.of(changes.auditTrail(changeId, TRAIL_LIMIT)));
     }
 
     /** Its place in the queue and the version it applied as, or will apply as if the changes ahead of it apply first. */
@@ -161,32 +156,6 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
                 + (x.waiting() == null ? "" : " · " + x.waiting())).orElse("");
     }
 
-    private com.vaadin.flow.component.Component auditTrail() {
-        var events = changes.auditTrail(changeId, TRAIL_LIMIT);
-        if (events.isEmpty()) {
-            return new Paragraph("No audit events for this change.");
-        }
-        Grid<AuditEventView> grid = new Grid<>();
-        grid.setId("change-audit");
-        grid.addColumn(e -> io.sextant.console.ui.Formats.dateTime(e.occurredAt())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.action().replaceFirst("^changes\\.", "")).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEventView::actor).setHeader("Actor").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(e -> {
-            Span s = new Span(e.outcome().name().toLowerCase(Locale.ROOT));
-            s.addClassNames("sx-badge", e.outcome() == AuditOutcome.SUCCEEDED ? "sx-badge-active" : "sx-badge-failed");
-            return s;
-        }).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> new TreeMap<>(e.details()).entrySet().stream().map(d -> d.getKey() + "=" + abbreviate(d.getValue()))
-                .collect(Collectors.joining(" · "))).setHeader("Details").setFlexGrow(1);
-        grid.setItems(events);
-        grid.setAllRowsVisible(true);
-        grid.setWidthFull();
-        return grid;
-    }
-
-    private static String abbreviate(String v) {
-        return v.matches("[0-9a-f]{40,}") ? v.substring(0, 12) : v.length() > 160 ? v.substring(0, 157) + "…" : v;
-    }
 
     /**
      * The next steps, each as {@link ChangeLifecycle} decides for this operator and this change's place

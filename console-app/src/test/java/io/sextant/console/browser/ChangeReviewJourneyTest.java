@@ -44,6 +44,7 @@ class ChangeReviewJourneyTest {
         author.click("#change-target");
         author.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Shared tenant tables in eu-central")).first().click();
         Browser.vaadinIdle(author);
+        Browser.screenshot(author, "change-submit-dialog");
         author.locator("#change-description input").fill("Index documents by title");
         author.locator("#change-forward textarea").fill("create index document_title_idx on tenant_data.document (title);");
         author.click("#change-submit");
@@ -65,7 +66,10 @@ class ChangeReviewJourneyTest {
         author.click("#suggest-rewrite");
         author.waitForSelector("#accept-suggestion");
         assertThat(author.textContent("#suggestion-sql").toLowerCase()).contains("concurrently");
+        String originalUrl = author.url();
         author.click("#accept-suggestion");
+        // the original (awaiting approval) offers "Check again" too: wait for the rewrite's own page
+        author.waitForURL(url -> !url.equals(originalUrl));
         author.waitForSelector("#run-checks");
         String rewrittenUrl = author.url();
         author.click("#run-checks");
@@ -134,6 +138,22 @@ class ChangeReviewJourneyTest {
                 st.execute("drop index if exists tenant_data.drift_probe");
             }
         }
+
+        // The queue of each target in order, with the version each change applied or will apply as.
+        author.navigate(TestPort.console() + "/changes");
+        author.waitForSelector("#changes-grid");
+        Browser.vaadinIdle(author);
+        assertThat(author.textContent("#queue-summary")).contains("the next change applies as version");
+        Browser.screenshot(author, "changes-queue");
+
+        // The original, rejected when its rewrite was accepted, can still be revised or abandoned.
+        author.navigate(originalUrl);
+        author.waitForSelector("#change-view");
+        Browser.vaadinIdle(author);
+        assertThat(author.textContent("#change-state")).startsWith("rejected");
+        assertThat(author.locator("#revise-change").isVisible()).isTrue();
+        assertThat(author.locator("#abandon-change").isVisible()).isTrue();
+        Browser.screenshot(author, "change-rejected-revisable");
         author.context().close();
     }
 }

@@ -10,8 +10,13 @@ package io.sextant.platform.changes;
 public interface ChangeApplier {
 
     /**
-     * @throws ChangeRefusedException {@code not-approved}, {@code checksum-mismatch} (names the
-     *         version), {@code out-of-order}, {@code missing-role}
+     * Applies the change as the target's next version (its applied count + 1, fixed now). A failure
+     * holds the target until an operator's drift check ({@link ChangeLifecycle}).
+     *
+     * @throws ChangeRefusedException {@code not-approved}, {@code approval-void}, {@code checksum-mismatch}
+     *         (names the version), {@code out-of-order} (a change ahead of it in the queue applies first),
+     *         {@code target-held} (an apply failed there and no drift check has run since),
+     *         {@code schema-moved} (the live schema changed since its checks: check it again), {@code missing-role}
      */
     ApplyResult apply(String changeId);
 }

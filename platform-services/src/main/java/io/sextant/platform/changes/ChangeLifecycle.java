@@ -106,10 +106,13 @@ public final class ChangeLifecycle {
      *                         when the target is not held
      * @param stuck            held in CHECKING or APPLYING past the timeout
      * @param supersededAuthor the author of the change this one was accepted in place of (a suggested rewrite)
+     * @param placeTakenBy     for a rejected change: the change now in line at its place (a rewrite accepted in its
+     *                         place), which is the one to revise
      */
-    public record Situation(@Nullable String ahead, @Nullable String heldBy, boolean stuck, @Nullable String supersededAuthor) {
+    public record Situation(@Nullable String ahead, @Nullable String heldBy, boolean stuck, @Nullable String supersededAuthor,
+                            @Nullable String placeTakenBy) {
 
-        public static final Situation CLEAR = new Situation(null, null, false, null);
+        public static final Situation CLEAR = new Situation(null, null, false, null, null);
     }
 
     private static final Set<ChangeState> CHECKABLE = EnumSet.of(ChangeState.SUBMITTED, ChangeState.NEEDS_APPROVAL,
@@ -167,6 +170,10 @@ public final class ChangeLifecycle {
             if (!approver.allowed()) {
                 return approver;
             }
+        }
+        if (action == Action.REVISE && situation.placeTakenBy() != null) {
+            return new Decision(action, Outcome.WAIT, "place-taken", "Its place in the queue of " + change.targetId() + " is now held by change "
+                    + abbrev(situation.placeTakenBy()) + " (a rewrite accepted in its place): revise that change instead");
         }
         if (action == Action.APPLY) {
             if (situation.heldBy() != null) {

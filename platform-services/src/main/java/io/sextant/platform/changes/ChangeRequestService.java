@@ -97,8 +97,8 @@ public interface ChangeRequestService {
     /**
      * Releases a stuck change; needs the OPERATOR role. CHECKING returns to SUBMITTED (it must be
      * checked again); APPLYING becomes FAILED with a reason telling the operator to verify the
-     * target with a drift check first, because the apply may have run in part or in full. Nothing is
-     * re-applied. Audited; the move is a conditional update, so concurrent resets release it once.
+     * target with a drift check first, because the apply may have run in part or in full, and the
+     * target is held until that drift check ran. Nothing is re-applied. Audited; the move is a conditional update, so concurrent resets release it once.
      *
      * @throws ChangeRefusedException {@code missing-role}, {@code unknown-change}, {@code not-stuck}
      *         (any other state, or held for less than the timeout)

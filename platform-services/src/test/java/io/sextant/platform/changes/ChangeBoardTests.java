@@ -122,6 +122,10 @@ class ChangeBoardTests {
                 "alter table app.items enable row level security;\ncreate policy items_read on app.items for select using (id > 0);", null)));
         as("alice", "OPERATOR", () -> changes.check(c.changeId(), ShadowOptions.defaults(), ShadowProgressListener.NONE));
         assertThat(changes.find(c.changeId()).orElseThrow().requiredRole()).isEqualTo("SECURITY_ADMIN");
+        // "waiting for my approval" (the home page's list) names it only to those who may approve it
+        assertThat(as("sam", "SECURITY_ADMIN", () -> changes.awaitingMyApproval(200))).extracting(ChangeRequest::changeId).contains(c.changeId());
+        assertThat(as("bob", "OPERATOR", () -> changes.awaitingMyApproval(200))).extracting(ChangeRequest::changeId).doesNotContain(c.changeId());
+        assertThat(as("alice", "SECURITY_ADMIN", () -> changes.awaitingMyApproval(200))).extracting(ChangeRequest::changeId).doesNotContain(c.changeId());
         assertThatThrownBy(() -> as("bob", "OPERATOR", () -> approvals.approve(c.changeId(), c.contentHash())))
                 .isInstanceOfSatisfying(ChangeRefusedException.class, e -> assertThat(e.reason()).isEqualTo("missing-role"));
         assertThat(as("sam", "SECURITY_ADMIN", () -> approvals.approve(c.changeId(), c.contentHash())).state()).isEqualTo(ChangeState.APPROVED);

@@ -30,7 +30,7 @@ class ChangeLifecycleTests {
     void everyActionFromEveryStateFollowsTheDiagram() {
         for (ChangeState state : ChangeState.values()) {
             for (Action action : Action.values()) {
-                Situation s = new Situation(null, null, true, null);
+                Situation s = new Situation(null, null, true, null, null);
                 var d = ChangeLifecycle.decide(action, change(state, null), action == Action.APPROVE ? OPERATOR : OPERATOR, s);
                 boolean expected = switch (action) {
                     case CHECK -> EnumSet.of(ChangeState.SUBMITTED, ChangeState.NEEDS_APPROVAL, ChangeState.APPROVED, ChangeState.FAILED).contains(state);
@@ -67,20 +67,23 @@ class ChangeLifecycleTests {
         assertThat(ChangeLifecycle.decide(Action.APPROVE, security, OPERATOR, Situation.CLEAR).reason()).contains("Security admin");
         assertThat(ChangeLifecycle.decide(Action.APPROVE, security, SECURITY_ADMIN, Situation.CLEAR).allowed()).isTrue();
         assertThat(ChangeLifecycle.decide(Action.APPROVE, change(ChangeState.NEEDS_APPROVAL, null), OPERATOR,
-                new Situation(null, null, false, "bob")).code()).isEqualTo("self-approval");
+                new Situation(null, null, false, "bob", null)).code()).isEqualTo("self-approval");
     }
 
     @Test
     void applyWaitsForTheChangeAheadAndForADriftCheckAfterAFailedApply() {
         ChangeRequest approved = change(ChangeState.APPROVED, null);
-        var behind = ChangeLifecycle.decide(Action.APPLY, approved, OPERATOR, new Situation("a".repeat(64), null, false, null));
+        var behind = ChangeLifecycle.decide(Action.APPLY, approved, OPERATOR, new Situation("a".repeat(64), null, false, null, null));
         assertThat(behind.outcome()).isEqualTo(Outcome.WAIT);
         assertThat(behind.code()).isEqualTo("out-of-order");
         assertThat(behind.reason()).contains("aaaaaaaaaaaa");
-        var held = ChangeLifecycle.decide(Action.APPLY, approved, OPERATOR, new Situation("a".repeat(64), "f".repeat(64), false, null));
+        var held = ChangeLifecycle.decide(Action.APPLY, approved, OPERATOR, new Situation("a".repeat(64), "f".repeat(64), false, null, null));
         assertThat(held.code()).isEqualTo("target-held");
         assertThat(held.reason()).contains("ffffffffffff", "drift check");
         assertThat(ChangeLifecycle.inLine(ChangeState.REJECTED)).isFalse();
+        var taken = ChangeLifecycle.decide(Action.REVISE, change(ChangeState.REJECTED, null), OPERATOR, new Situation(null, null, false, null, "b".repeat(64)));
+        assertThat(taken.code()).isEqualTo("place-taken");
+        assertThat(taken.reason()).contains("bbbbbbbbbbbb", "revise that change instead");
         assertThat(ChangeLifecycle.inLine(ChangeState.FAILED)).isTrue();
     }
 }

@@ -170,6 +170,12 @@ class SafeApplyTests {
         assertThat(candidate.sequence()).isEqualTo(1);
         assertThat(candidate.author()).isEqualTo("bob");
         assertThat(changes.find(risky.changeId()).orElseThrow().state()).isEqualTo(ChangeState.REJECTED);
+        // the rewrite holds the original's place: the original cannot come back by revision (revise the rewrite instead)
+        assertThatThrownBy(() -> as("alice", "OPERATOR", () -> changes.revise(risky.changeId(), changes.find(risky.changeId()).orElseThrow().version(),
+                "create index concurrently items_note on app.items (note)", null, null)))
+                .isInstanceOfSatisfying(ChangeRefusedException.class, e -> assertThat(e.reason()).isEqualTo("place-taken"));
+        assertThat(changes.queue(t.targetId())).filteredOn(q -> q.change().changeId().equals(risky.changeId())).singleElement()
+                .satisfies(q -> assertThat(q.waiting()).contains("replaced at its place by change " + candidate.changeId().substring(0, 12)));
         ChangeCheckResult checked = as("bob", "OPERATOR", () -> changes.check(candidate.changeId(), ShadowOptions.defaults(), ShadowProgressListener.NONE));
         assertThat(checked.shadow().failure()).isNull();
         assertThat(checked.shadow().statements()).noneMatch(m -> m.locks().stream()

@@ -33,12 +33,7 @@ import io.sextant.platform.changes.ShadowOptions;
 import io.sextant.platform.changes.SuggestionService;
 import io.sextant.platform.identity.ConsoleRole;
 import jakarta.annotation.security.RolesAllowed;
-import com.vaadin.flow.component.grid.Grid;
-import io.sextant.platform.audit.AuditEventView;
-import io.sextant.platform.audit.AuditOutcome;
 import java.util.Locale;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.security.access.AccessDeniedException;
@@ -148,7 +143,7 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
             approved.forEach(a -> add(new Paragraph(a.approver() + " (" + a.approverRole() + ") approved content "
                     + a.contentHash().substring(0, 12) + " at " + io.sextant.console.ui.Formats.dateTime(a.approvedAt()) + " UTC")));
         }
-        add(new H2("Audit trail"), auditTrail());
+        add(new H2("Audit trail"), ChangeAuditTrail.of(changes.auditTrail(changeId, TRAIL_LIMIT)));
     }
 
     /** Its place in the queue and the version it applied as, or will apply as if the changes ahead of it apply first. */
@@ -161,95 +156,74 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
                 + (x.waiting() == null ? "" : " · " + x.waiting())).orElse("");
     }
 
-    private com.vaadin.flow.component.Component auditTrail() {
-        var events = changes.auditTrail(changeId, TRAIL_LIMIT);
-        if (events.isEmpty()) {
-            return new Paragraph("No audit events for this change.");
-        }
-        Grid<AuditEventView> grid = new Grid<>();
-        grid.setId("change-audit");
-        grid.addColumn(e -> io.sextant.console.ui.Formats.dateTime(e.occurredAt())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.action().replaceFirst("^changes\\.", "")).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEventView::actor).setHeader("Actor").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(e -> {
-            Span s = new Span(e.outcome().name().toLowerCase(Locale.ROOT));
-            s.addClassNames("sx-badge", e.outcome() == AuditOutcome.SUCCEEDED ? "sx-badge-active" : "sx-badge-failed");
-            return s;
-        }).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> new TreeMap<>(e.details()).entrySet().stream().map(d -> d.getKey() + "=" + abbreviate(d.getValue()))
-                .collect(Collectors.joining(" · "))).setHeader("Details").setFlexGrow(1);
-        grid.setItems(events);
-        grid.setAllRowsVisible(true);
-        grid.setWidthFull();
-        return grid;
-    }
-
-    private static String abbreviate(String v) {
-        return v.matches("[0-9a-f]{40,}") ? v.substring(0, 12) : v.length() > 160 ? v.substring(0, 157) + "…" : v;
-    }
 
     /**
      * The next steps, each as {@link ChangeLifecycle} decides for this operator and this change's place
      * in its queue: allowed → enabled; not you or not yet → disabled, with the sentence why; not in
      * this state → not shown.
      */
-    private HorizontalLayout actions(ChangeRequest c) {
+    private VerticalLayout actions(ChangeRequest c) {
         HorizontalLayout bar = new HorizontalLayout();
         bar.setId("change-actions");
-        bar.setAlignItems(Alignment.BASELINE);
+        bar.getStyle().set("flex-wrap", "wrap");
+        VerticalLayout notes = new VerticalLayout();
+        notes.setPadding(false);
+        notes.setSpacing(false);
         Actor who = Actor.current();
         Situation situation = changes.situation(changeId);
-        offer(bar, decide(Action.CHECK, c, who, situation), c.state() == ChangeState.SUBMITTED ? "Run checks" : "Check again",
-                "run-checks", true, this::runChecks);
+        offer(bar, notes, decide(Action.CHECK, c, who, situation), c.state() == ChangeState.SUBMITTED ? "Run checks" : "Check again",
+                "run-checks", c.state() == ChangeState.SUBMITTED || c.state() == ChangeState.FAILED, this::runChecks);
         if (ChangeLifecycle.inLine(c.state()) && c.state() != ChangeState.APPLYING) {
             bar.add(button("Suggest a safe rewrite", "suggest-rewrite", false, () -> {
                 suggestions.suggest(changeId, null);
                 render();
             }));
         }
-        offer(bar, decide(Action.APPROVE, c, who, situation), "Approve content " + c.contentHash().substring(0, 12), "approve", true, () -> {
+        offer(bar, notes, decide(Action.APPROVE, c, who, situation), "Approve content " + c.contentHash().substring(0, 12), "approve", true, () -> {
             approvals.approve(changeId, c.contentHash());
             Notification.show("Approved");
             render();
         });
-        offer(bar, decide(Action.APPLY, c, who, situation), "Apply to " + c.targetId(), "apply-change", true, () -> {
+        offer(bar, notes, decide(Action.APPLY, c, who, situation), "Apply to " + c.targetId(), "apply-change", true, () -> {
             var result = applier.apply(changeId);
             Notification.show("Change " + result.state().name().toLowerCase(Locale.ROOT)
                     + (result.flagged() ? ": a post-apply check failed; the verified rollback is offered" : "")
                     + (result.failure() != null ? ". Run a drift check of " + c.targetId() + " before anything else applies there" : ""));
             render();
         });
-        offer(bar, decide(Action.REVISE, c, who, situation), "Revise", "revise-change", c.state() == ChangeState.FAILED
+        offer(bar, notes, decide(Action.REVISE, c, who, situation), "Revise", "revise-change", c.state() == ChangeState.FAILED
                 || c.state() == ChangeState.REJECTED, () -> new ReviseDialog(c, (forward, rollback, note) -> {
                     changes.revise(changeId, c.version(), forward, rollback, note);
                     Notification.show("Revision " + (c.revision() + 1) + " saved: run the checks");
                     render();
                 }).open());
-        offer(bar, decide(Action.RESET, c, who, situation), c.state() == ChangeState.APPLYING ? "Reset stuck apply (marks it failed)"
+        offer(bar, notes, decide(Action.RESET, c, who, situation), c.state() == ChangeState.APPLYING ? "Reset stuck apply (marks it failed)"
                 : "Reset stuck check", "reset-stuck", false, () -> {
                     changes.resetStuck(changeId);
                     Notification.show(c.state() == ChangeState.APPLYING
                             ? "Marked failed. Run a drift check of " + c.targetId() + " before anything else." : "Back to submitted: run the checks again.");
                     render();
                 });
-        offer(bar, decide(Action.REJECT, c, who, situation), "Reject", "reject-change", false, () -> {
+        offer(bar, notes, decide(Action.REJECT, c, who, situation), "Reject", "reject-change", false, () -> {
             changes.reject(changeId, "rejected in the console");
             render();
         });
-        offer(bar, decide(Action.ABANDON, c, who, situation), "Abandon", "abandon-change", false, () -> new AbandonDialog(c, reason -> {
+        offer(bar, notes, decide(Action.ABANDON, c, who, situation), "Abandon", "abandon-change", false, () -> new AbandonDialog(c, reason -> {
             changes.abandon(changeId, reason);
             Notification.show("Abandoned: the changes behind it move up");
             render();
         }).open());
-        return bar;
+        VerticalLayout actions = new VerticalLayout(bar, notes);
+        actions.setPadding(false);
+        return actions;
     }
 
     private static Decision decide(Action action, ChangeRequest c, Actor who, Situation situation) {
         return ChangeLifecycle.decide(action, c, who, situation);
     }
 
-    /** Shows the button as the decision says; a disabled one carries its reason as a tooltip and beside it ({@code <id>-why-not}). */
-    private void offer(HorizontalLayout bar, Decision d, String label, String id, boolean primary, Runnable action) {
+    /** Shows the button as the decision says; a disabled one carries its reason as a tooltip and below the buttons ({@code <id>-why-not}). */
+    private void offer(HorizontalLayout bar, VerticalLayout notes, Decision d, String label, String id, boolean primary, Runnable action) {
         if (d.outcome() == ChangeLifecycle.Outcome.WRONG_STATE) {
             return;
         }
@@ -260,7 +234,7 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
             b.setTooltipText(d.reason());
             Span why = new Span(d.reason());
             why.setId(id.replace("-change", "") + "-why-not");
-            bar.add(why);
+            notes.add(why);
         }
     }
 

@@ -81,20 +81,23 @@ class ChangesView extends VerticalLayout {
         grid.addColumn(q -> q.change().targetId()).setHeader("Target").setAutoWidth(true);
         grid.addColumn(q -> "#" + q.change().sequence()).setHeader("Place").setAutoWidth(true);
         grid.addColumn(ChangesView::version).setHeader("Version").setAutoWidth(true);
-        grid.addColumn(q -> q.change().description()).setHeader("Description");
+        grid.addComponentColumn(q -> wrapping(q.change().description())).setHeader("Description").setFlexGrow(2);
         grid.addColumn(q -> q.change().author()).setHeader("Author").setAutoWidth(true);
         grid.addComponentColumn(q -> ChangeView.stateBadge(q.change())).setHeader("State").setAutoWidth(true);
-        grid.addComponentColumn(q -> {
-            Span why = new Span(q.waiting() == null ? (ChangeLifecycle.inLine(q.change().state()) ? "ready to apply" : "") : q.waiting());
-            why.getStyle().set("white-space", "normal");
-            return why;
-        }).setHeader("Why it waits").setFlexGrow(2);
+        grid.addComponentColumn(q -> wrapping(q.waiting() == null ? (ChangeLifecycle.inLine(q.change().state()) ? "ready to apply" : "")
+                : q.waiting())).setHeader("Why it waits").setFlexGrow(2);
         grid.addColumn(q -> q.change().risk() == null ? "—" : q.change().risk().name().toLowerCase()).setHeader("Risk").setAutoWidth(true);
         grid.addColumn(q -> Formats.dateTime(q.change().updatedAt())).setHeader("Updated (UTC)").setAutoWidth(true);
         grid.setItems(all);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ChangeView.class, e.getItem().change().changeId())));
         grid.setAllRowsVisible(true);
         add(grid);
+    }
+
+    private static Span wrapping(String text) {
+        Span s = new Span(text);
+        s.getStyle().set("white-space", "normal");
+        return s;
     }
 
     /** The changes still in line first, in the order they apply; then the rest, latest place first. */

@@ -39,7 +39,7 @@ class SubmitChangeDialog extends Dialog {
     private final TargetSchemaService schema;
     private final Consumer<ChangeRequest> submitted;
     final Select<ChangeTarget> target = new Select<>();
-    final IntegerField sequence = new IntegerField("Version (what it will apply as)");
+    final IntegerField sequence = new IntegerField("Version");
     final TextField description = new TextField("Description");
     final TextArea forward = new TextArea("Forward SQL");
     final TextArea rollback = new TextArea("Rollback SQL (optional: derived where possible)");

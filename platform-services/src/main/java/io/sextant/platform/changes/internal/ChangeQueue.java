@@ -36,8 +36,9 @@ class ChangeQueue {
 
     ChangeLifecycle.Situation situation(ChangeRequest c, boolean stuck) {
         String ahead = queue.firstInLineBefore(c.targetId(), c.sequence()).map(ChangeRequest::changeId).orElse(null);
+        String placeTaken = c.state() == ChangeState.REJECTED ? queue.placeTakenBy(c.targetId(), c.sequence(), c.changeId()).orElse(null) : null;
         return new ChangeLifecycle.Situation(ahead, queue.holdingChange(c.targetId()).orElse(null), stuck,
-                changes.authorOfSupersededOriginal(c.changeId()).orElse(null));
+                changes.authorOfSupersededOriginal(c.changeId()).orElse(null), placeTaken);
     }
 
     /** Every change of the target in queue order, with its version (fixed or projected) and why it waits. */
@@ -46,12 +47,15 @@ class ChangeQueue {
         String held = queue.holdingChange(targetId).orElse(null);
         ChangeRequest first = null;
         List<QueuedChange> out = new ArrayList<>();
-        for (ChangeRequest c : changes.list(targetId)) {
+        List<ChangeRequest> all = changes.list(targetId);
+        for (ChangeRequest c : all) {
             if (c.state() == ChangeState.APPLIED) {
                 out.add(new QueuedChange(c, c.appliedVersion(), null));
             } else if (!ChangeLifecycle.inLine(c.state())) {
-                out.add(new QueuedChange(c, null, c.state() == ChangeState.REJECTED
-                        ? "rejected: out of the line until it is revised (or abandon it)" : null));
+                out.add(new QueuedChange(c, null, c.state() != ChangeState.REJECTED ? null : all.stream()
+                        .filter(o -> o != c && o.sequence() == c.sequence() && o.state() != ChangeState.REJECTED && o.state() != ChangeState.ABANDONED)
+                        .findFirst().map(o -> "rejected: replaced at its place by change " + o.changeId().substring(0, 12))
+                        .orElse("rejected: out of the line until it is revised (or abandon it)")));
             } else {
                 out.add(new QueuedChange(c, ++version, waiting(c, first, held, stuck.test(c))));
                 if (first == null) {

@@ -56,13 +56,6 @@ class QueueMoves {
         return tx.execute(st -> {
             ChangeRequest c = locked(action, changeId);
             decide(action, Action.REVISE, c, who, false);
-            if (c.state() == ChangeState.REJECTED) {
-                queueRepo.placeTakenBy(c.targetId(), c.sequence(), changeId).ifPresent(other -> {
-                    throw gate.refuse(action, changeId, new ChangeRefusedException("place-taken", "Its place (#" + c.sequence()
-                            + ") in the queue of " + c.targetId() + " is now held by change " + other.substring(0, 12)
-                            + " (a rewrite accepted in its place): revise that change instead"));
-                });
-            }
             String hash = ContentHash.of(forwardSql, rollbackSql);
             boolean noRollback = rollbackSql == null || rollbackSql.isBlank();
             Instant now = clock.instant();

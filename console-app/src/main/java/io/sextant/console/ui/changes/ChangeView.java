@@ -54,13 +54,15 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
     private final ChangeApplier applier;
     private final SuggestionService suggestions;
     private final AsyncTaskExecutor executor;
+    private final io.sextant.platform.changes.ChangeTargets targets;
     private static final int TRAIL_LIMIT = 200;
     private String changeId;
     private final Div progress = new Div();
 
     ChangeView(ChangeRequestService changes, ApprovalService approvals, ChangeApplier applier, SuggestionService suggestions,
-            @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
+            @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, io.sextant.platform.changes.ChangeTargets targets) {
         this.changes = changes;
+        this.targets = targets;
         this.approvals = approvals;
         this.applier = applier;
         this.suggestions = suggestions;
@@ -99,7 +101,7 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
         ChangeRequest c = found.get();
         HorizontalLayout head = new HorizontalLayout(new H1(c.description()), stateBadge(c));
         head.setAlignItems(Alignment.BASELINE);
-        add(head, new Paragraph("Target " + c.targetId() + " · " + place(c) + " · revision " + c.revision() + " · by " + c.author()
+        add(head, new Paragraph(targets.find(c.targetId()).map(t -> t.displayName() + " (" + c.targetId() + ")").orElse("Target " + c.targetId()) + " · " + place(c) + " · revision " + c.revision() + " · by " + c.author()
                 + (c.risk() == null ? "" : " · risk " + c.risk().name().toLowerCase(Locale.ROOT))
                 + (c.requiredRole() == null ? "" : " · needs approval by " + c.requiredRole().toLowerCase(Locale.ROOT).replace('_', ' '))
                 + (c.stateReason() == null ? "" : " · " + c.stateReason())));

@@ -53,6 +53,24 @@ public class PlatformStatusService {
         }
     }
 
+    /** The database's health and schema version only: constant cost, whatever the platform holds. */
+    @PreAuthorize("isAuthenticated()")
+    public DatabaseHealth health() {
+        Instant now = clock.instant();
+        long t0 = System.nanoTime();
+        try {
+            var server = dsl.select(DSL.field("current_setting('server_version')", String.class),
+                    DSL.field("pg_size_pretty(pg_database_size(current_database()))", String.class)).fetchSingle();
+            Duration roundTrip = Duration.ofNanos(System.nanoTime() - t0);
+            var latest = dsl.resultQuery("select version, success from public.flyway_schema_history "
+                    + "where version is not null order by installed_rank desc limit 1").fetchOptional();
+            return new DatabaseHealth(now, true, "PostgreSQL " + server.value1(), server.value2(), roundTrip,
+                    latest.map(r -> r.get(0, String.class)).orElse(null), latest.map(r -> !r.get(1, Boolean.class)).orElse(false), null);
+        } catch (DataAccessException e) {
+            return new DatabaseHealth(now, false, null, null, null, null, false, "The database did not answer: " + rootMessage(e));
+        }
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {

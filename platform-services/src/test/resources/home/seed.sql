@@ -38,5 +38,3 @@ select md5('home-alert-' || g)::uuid, 'post-apply-advisor', 'home-change-' || g,
        'Seeded alert ' || g, now() - make_interval(mins => g), case when g > 30 then now() end
 from generate_series(1, 230) g;
 
-analyze control_plane.organization, control_plane.project, control_plane.residency_check, ops.change_request,
-  ops.change_suggestion, ops.alert;

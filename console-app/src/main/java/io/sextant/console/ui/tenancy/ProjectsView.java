@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.sextant.platform.identity.ConsoleRole;
+import io.sextant.platform.identity.CurrentRoles;
 import io.sextant.platform.tenancy.Organization;
 import io.sextant.platform.tenancy.OrganizationService;
 import io.sextant.platform.tenancy.Project;
@@ -38,15 +39,23 @@ class ProjectsView extends VerticalLayout {
         List<Project> all = new ArrayList<>();
         orgs.forEach(o -> all.addAll(projects.list(o.id())));
 
-        Button onboard = new Button("New tenant", VaadinIcon.PLUS.create(), e -> getUI().ifPresent(ui -> ui.navigate("onboarding")));
-        onboard.setId("new-tenant");
-        onboard.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout head = new HorizontalLayout(new H1("Projects"), onboard);
+        // onboarding opens for operators only: other roles get no button that leads to a refusal
+        boolean mayOnboard = CurrentRoles.has(ConsoleRole.OPERATOR);
+        HorizontalLayout head = new HorizontalLayout(new H1("Projects"));
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (mayOnboard) {
+            Button onboard = new Button("New tenant", VaadinIcon.PLUS.create(), e -> getUI().ifPresent(ui -> ui.navigate("onboarding")));
+            onboard.setId("new-tenant");
+            onboard.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            head.add(onboard);
+        }
         add(head);
         if (all.isEmpty()) {
-            add(new Paragraph("No tenant exists yet. Start with “New tenant”: answer a few questions about what the tenant "
-                    + "is building and Sextant derives its plan, region, isolation and policies."));
+            Paragraph none = new Paragraph(mayOnboard ? "No tenant exists yet. Start with “New tenant”: answer a few questions about what the "
+                    + "tenant is building and Sextant derives its plan, region, isolation and policies."
+                    : "No tenant exists yet. Operators onboard tenants with “New tenant”; they show up here.");
+            none.setId("projects-empty");
+            add(none);
             return;
         }
         Grid<Project> grid = new Grid<>();
@@ -66,6 +75,7 @@ class ProjectsView extends VerticalLayout {
         grid.setItems(all);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ProjectView.class, e.getItem().id().toString())));
         grid.setAllRowsVisible(true);
-        add(new Paragraph("Click a project to see what it is made of, check where its data lives, or change its lifecycle."), grid);
+        add(new Paragraph(mayOnboard ? "Click a project to see what it is made of, check where its data lives, or change its lifecycle."
+                : "Click a project to see what it is made of and check where its data lives. Onboarding and lifecycle changes need the Operator role."), grid);
     }
 }

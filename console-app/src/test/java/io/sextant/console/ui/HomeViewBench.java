@@ -1,0 +1,88 @@
+package io.sextant.console.ui;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import io.sextant.console.ConsoleApplication;
+import io.sextant.console.TestClockConfiguration;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The issue 10 measure: the home page rendered (server side, browserless: every card's service calls
+ * and the component tree) on the empty platform database and, in the same run, after seeding 1,000
+ * changes and 200 projects. Prints median and p95 of each and the ratio of the medians (goal ≤ 1.5).
+ * Run by {@code bench/home/run.sh}; skipped in the test suite. No demo profile: the platform starts empty.
+ */
+@SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+@ViewPackages(packages = "io.sextant.console.ui")
+@EnabledIfSystemProperty(named = "sextant.bench.home", matches = "true")
+class HomeViewBench extends SpringBrowserlessTest {
+
+    static final int WARM_UP = 30;
+    static final int RUNS = Integer.getInteger("sextant.bench.home.runs", 100);
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    @WithMockUser(username = "bench-everyone", roles = {"OPERATOR", "SECURITY_ADMIN", "SUPPORT", "COMPLIANCE"})
+    void homeOnEmptyAndBusyPlatform() throws Exception {
+        String empty = sizes();
+        double[] before = time();
+        jdbc.execute(Files.readString(Path.of(System.getProperty("sextant.bench.home.seed", "../platform-services/src/test/resources/home/seed.sql")),
+                StandardCharsets.UTF_8));
+        // the runtime role may not ANALYZE; give autovacuum the moment it needs to see the new rows
+        for (int i = 0; i < 30 && jdbc.queryForObject("select coalesce(max(n_mod_since_analyze), 0) from pg_stat_user_tables "
+                + "where relname in ('change_request', 'project', 'residency_check')", Long.class) > 0; i++) {
+            Thread.sleep(1000);
+        }
+        String busy = sizes();
+        double[] after = time();
+        List<String> out = List.of(
+                String.format("%-58s %10s %10s", "home page render (browserless, all four roles' cards)", "median ms", "p95 ms"),
+                String.format("%-58s %10.2f %10.2f", "empty: " + empty, before[0], before[1]),
+                String.format("%-58s %10.2f %10.2f", "busy:  " + busy, after[0], after[1]),
+                String.format("ratio busy/empty (median): %.2f  (goal <= 1.5); p95 ratio %.2f; %d runs each after %d warm-up",
+                        after[0] / before[0], after[1] / before[1], RUNS, WARM_UP));
+        out.forEach(System.out::println);
+        String file = System.getProperty("sextant.bench.home.out");
+        if (file != null) {
+            Files.write(Path.of(file), out, StandardCharsets.UTF_8);
+        }
+    }
+
+    private double[] time() {
+        for (int i = 0; i < WARM_UP; i++) {
+            navigate("", HomeView.class);
+        }
+        double[] ms = new double[RUNS];
+        List<Integer> cards = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            long t0 = System.nanoTime();
+            HomeView home = navigate("", HomeView.class);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+            cards.add((int) home.getChildren().count());
+        }
+        Arrays.sort(ms);
+        return new double[] {ms[RUNS / 2], ms[(int) Math.ceil(RUNS * 0.95) - 1]};
+    }
+
+    private String sizes() {
+        return jdbc.queryForObject("select (select count(*) from ops.change_request) || ' changes, ' "
+                + "|| (select count(*) from control_plane.project) || ' projects'", String.class);
+    }
+}

@@ -5,6 +5,8 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -28,10 +30,21 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @PageTitle("Home · Sextant")
 @Menu(order = 0, icon = "vaadin:home", title = "Home")
 @PermitAll
-class HomeView extends VerticalLayout {
+class HomeView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final HomeCards cards;
+    private final HomeAuditCard auditCard;
 
     HomeView(HomeCards cards, HomeAuditCard auditCard) {
+        this.cards = cards;
+        this.auditCard = auditCard;
         setId("home-view");
+    }
+
+    /** Read again on every visit, also when "Home" is chosen while already on it (the router keeps this instance). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
         List<ConsoleRole> roles = Arrays.stream(ConsoleRole.values()).filter(CurrentRoles::has).toList();
         boolean changes = roles.contains(ConsoleRole.OPERATOR) || roles.contains(ConsoleRole.SECURITY_ADMIN);
         boolean residency = roles.contains(ConsoleRole.OPERATOR) || roles.contains(ConsoleRole.SUPPORT) || roles.contains(ConsoleRole.COMPLIANCE);

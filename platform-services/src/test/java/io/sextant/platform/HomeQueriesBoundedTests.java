@@ -102,7 +102,7 @@ class HomeQueriesBoundedTests {
                 return null;
             });
 
-            assertThat(queries).hasSizeGreaterThanOrEqualTo(9);
+            assertThat(queries).hasSizeGreaterThanOrEqualTo(7);
             for (String sql : queries) {
                 System.out.println("HOME QUERY " + sql + "\n" + String.join("\n", dsl.fetch("explain " + sql).getValues(0, String.class)));
                 String plan = String.join("\n", dsl.fetch("explain " + sql).getValues(0, String.class));

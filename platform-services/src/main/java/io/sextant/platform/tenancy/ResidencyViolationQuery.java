@@ -4,10 +4,13 @@ import static io.sextant.jooq.control_plane.Tables.PROJECT;
 import static io.sextant.jooq.control_plane.Tables.RESIDENCY_CHECK;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -15,9 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Projects whose latest residency check found a violation, for screens that summarise (the home
- * page). Bounded: a LIMIT over the partial index {@code residency_check_violation} (V0021), each
- * candidate confirmed latest through {@code residency_check_project}, and a count that stops at
- * {@link #COUNT_CAP}.
+ * page). Bounded: one query walks the partial index {@code residency_check_violation} (V0021), confirms
+ * each candidate is its project's latest check through {@code residency_check_project}, and stops
+ * after {@link #COUNT_CAP} + 1 rows, which a window counts.
  */
 @Service
 @Transactional(readOnly = true)
@@ -61,17 +64,17 @@ public class ResidencyViolationQuery {
                 .and(PROJECT.STATUS.ne("deleted"))
                 .andNotExists(DSL.selectOne().from(later)
                         .where(later.PROJECT_ID.eq(RESIDENCY_CHECK.PROJECT_ID), later.CHECKED_AT.gt(RESIDENCY_CHECK.CHECKED_AT)));
-        List<Violation> items = dsl.select(PROJECT.PROJECT_ID, PROJECT.NAME, PROJECT.REGION, RESIDENCY_CHECK.CHECKED_AT,
-                        DSL.field("coalesce(({0} ->> 'violations')::int, 0)", Integer.class, RESIDENCY_CHECK.FINDINGS))
+        // one round trip: at most COUNT_CAP + 1 current violations in order (the index stops there), counted by a window
+        Table<?> matching = dsl.select(PROJECT.PROJECT_ID, PROJECT.NAME, PROJECT.REGION, RESIDENCY_CHECK.CHECKED_AT,
+                        DSL.field("coalesce(({0} ->> 'violations')::int, 0)", Integer.class, RESIDENCY_CHECK.FINDINGS).as("violations"))
                 .from(RESIDENCY_CHECK).join(PROJECT).on(PROJECT.PROJECT_ID.eq(RESIDENCY_CHECK.PROJECT_ID))
-                .where(current).orderBy(RESIDENCY_CHECK.CHECKED_AT.desc()).limit(limit)
-                .fetch(r -> new Violation(r.value1(), r.value2(), r.value3(), r.value4().toInstant(), r.value5()));
-        if (items.size() < limit) {
-            return new Violations(items, items.size(), false);
-        }
-        // ordered like the page, so the count walks the same index and stops after COUNT_CAP + 1 rows
-        int n = dsl.selectCount().from(dsl.selectOne().from(RESIDENCY_CHECK).join(PROJECT).on(PROJECT.PROJECT_ID.eq(RESIDENCY_CHECK.PROJECT_ID))
-                .where(current).orderBy(RESIDENCY_CHECK.CHECKED_AT.desc()).limit(COUNT_CAP + 1).asTable("matching")).fetchOne(0, int.class);
+                .where(current).orderBy(RESIDENCY_CHECK.CHECKED_AT.desc()).limit(COUNT_CAP + 1).asTable("matching");
+        Field<OffsetDateTime> checkedAt = matching.field(RESIDENCY_CHECK.CHECKED_AT);
+        Field<Integer> total = DSL.count().over().as("total");
+        var rows = dsl.select(matching.fields()).select(total).from(matching).orderBy(checkedAt.desc()).limit(limit).fetch();
+        List<Violation> items = rows.map(r -> new Violation(r.get(matching.field(PROJECT.PROJECT_ID)), r.get(matching.field(PROJECT.NAME)),
+                r.get(matching.field(PROJECT.REGION)), r.get(checkedAt).toInstant(), r.get(matching.field("violations", Integer.class))));
+        int n = rows.isEmpty() ? 0 : rows.get(0).get(total);
         return new Violations(items, Math.min(n, COUNT_CAP), n > COUNT_CAP);
     }
 }

@@ -15,24 +15,23 @@ import io.sextant.platform.identity.CurrentRoles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.SelectConditionStep;
-import org.jooq.SortField;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * See {@link ChangeQuery}. Every read is a LIMIT over the partial index {@code change_request_attention}
- * (V0021), and every count a count of a LIMITed subquery, so a home page costs the same with ten
- * changes or a million (D008).
+ * See {@link ChangeQuery}. Every read walks the partial index {@code change_request_attention} (V0021)
+ * and stops after {@link #COUNT_CAP} + 1 rows, counting them with a window in the same query, so a
+ * home page costs the same with ten changes or a million (D008).
  */
 @Service
 @Transactional(readOnly = true)
@@ -68,7 +67,7 @@ class JooqChangeQuery implements ChangeQuery {
                 .and(CHANGE_REQUEST.AUTHOR.ne(me))
                 .and(DSL.coalesce(CHANGE_REQUEST.REQUIRED_ROLE, ConsoleRole.OPERATOR.name()).in(myRoles))
                 .and(DSL.not(rewriteOfMine));
-        return page(mine, CHANGE_REQUEST.UPDATED_AT.asc(), limit);
+        return page(mine, true, limit);
     }
 
     @Override
@@ -76,46 +75,53 @@ class JooqChangeQuery implements ChangeQuery {
         reader("changes.change.failed-or-stuck");
         Condition failedOrStuck = CHANGE_REQUEST.STATE.eq(ChangeState.FAILED.dbValue())
                 .or(CHANGE_REQUEST.STATE.in(HELD).and(CHANGE_REQUEST.UPDATED_AT.lt(JooqChangeRepository.ts(stuckBefore()))));
-        return page(failedOrStuck, CHANGE_REQUEST.UPDATED_AT.desc(), limit);
+        return page(failedOrStuck, false, limit);
     }
 
     @Override
     public AlertPage openAlerts(int limit) {
         reader("changes.alert.list");
-        Condition open = ALERT.RESOLVED_AT.isNull();
-        List<Alert> items = dsl.select(ALERT.SOURCE, ALERT.SUBJECT_ID, ALERT.SEVERITY, ALERT.MESSAGE, ALERT.RAISED_AT).from(ALERT)
-                .where(open).orderBy(ALERT.RAISED_AT.desc()).limit(bounded(limit))
-                .fetch(r -> new Alert(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant()));
-        int[] total = count(items.size(), bounded(limit), dsl.selectOne().from(ALERT).where(open));
-        return new AlertPage(items, total[0], total[1] == 1);
+        int n = bounded(limit);
+        Table<?> matching = dsl.select(ALERT.SOURCE, ALERT.SUBJECT_ID, ALERT.SEVERITY, ALERT.MESSAGE, ALERT.RAISED_AT).from(ALERT)
+                .where(ALERT.RESOLVED_AT.isNull()).orderBy(ALERT.RAISED_AT.desc()).limit(COUNT_CAP + 1).asTable("matching");
+        Field<OffsetDateTime> raised = matching.field(ALERT.RAISED_AT);
+        Field<Integer> total = DSL.count().over().as("total");
+        var rows = dsl.select(matching.fields()).select(total).from(matching).orderBy(raised.desc()).limit(n).fetch();
+        List<Alert> items = rows.map(r -> new Alert(r.get(matching.field(ALERT.SOURCE)), r.get(matching.field(ALERT.SUBJECT_ID)),
+                r.get(matching.field(ALERT.SEVERITY)), r.get(matching.field(ALERT.MESSAGE)), r.get(raised).toInstant()));
+        int counted = rows.isEmpty() ? 0 : rows.get(0).get(total);
+        return new AlertPage(items, Math.min(counted, COUNT_CAP), counted > COUNT_CAP);
     }
 
-    private Page page(Condition where, SortField<?> order, int limit) {
+    /**
+     * One round trip: the matching rows in order, at most {@link #COUNT_CAP} + 1 of them (the index
+     * stops there), counted by a window over that bounded set, of which the first {@code limit} come back.
+     */
+    private Page page(Condition where, boolean oldestFirst, int limit) {
         int n = bounded(limit);
         Instant stuckBefore = stuckBefore();
-        Function<Record, Headline> map = r -> {
-            var c = r.into(CHANGE_REQUEST);
-            ChangeState state = ChangeState.of(c.getState());
-            Instant since = c.getUpdatedAt().toInstant();
-            return new Headline(c.getChangeId(), c.getTargetId(), c.getSequence(), c.getDescription(), c.getAuthor(), state,
-                    c.getRisk() == null ? null : RiskLevel.valueOf(c.getRisk()), c.getRequiredRole(), c.getStateReason(), since,
-                    HELD.contains(c.getState()) && since.isBefore(stuckBefore));
-        };
-        List<Headline> items = dsl.select(CHANGE_REQUEST.CHANGE_ID, CHANGE_REQUEST.TARGET_ID, CHANGE_REQUEST.SEQUENCE,
+        Table<?> matching = dsl.select(CHANGE_REQUEST.CHANGE_ID, CHANGE_REQUEST.TARGET_ID, CHANGE_REQUEST.SEQUENCE,
                         CHANGE_REQUEST.DESCRIPTION, CHANGE_REQUEST.AUTHOR, CHANGE_REQUEST.STATE, CHANGE_REQUEST.RISK,
                         CHANGE_REQUEST.REQUIRED_ROLE, CHANGE_REQUEST.STATE_REASON, CHANGE_REQUEST.UPDATED_AT)
-                .from(CHANGE_REQUEST).where(where).orderBy(order).limit(n).fetch(map::apply);
-        int[] total = count(items.size(), n, dsl.selectOne().from(CHANGE_REQUEST).where(where));
-        return new Page(items, total[0], total[1] == 1);
-    }
-
-    /** {total up to the cap, 1 if capped}; no second query when the page was not full. */
-    private int[] count(int fetched, int limit, SelectConditionStep<?> matching) {
-        if (fetched < limit) {
-            return new int[] {fetched, 0};
-        }
-        int n = dsl.selectCount().from(matching.limit(COUNT_CAP + 1).asTable("matching")).fetchOne(0, int.class);
-        return new int[] {Math.min(n, COUNT_CAP), n > COUNT_CAP ? 1 : 0};
+                .from(CHANGE_REQUEST).where(where)
+                .orderBy(oldestFirst ? CHANGE_REQUEST.UPDATED_AT.asc() : CHANGE_REQUEST.UPDATED_AT.desc())
+                .limit(COUNT_CAP + 1).asTable("matching");
+        Field<OffsetDateTime> since = matching.field(CHANGE_REQUEST.UPDATED_AT);
+        Field<Integer> total = DSL.count().over().as("total");
+        var rows = dsl.select(matching.fields()).select(total).from(matching)
+                .orderBy(oldestFirst ? since.asc() : since.desc()).limit(n).fetch();
+        List<Headline> items = rows.map(r -> {
+            String state = r.get(matching.field(CHANGE_REQUEST.STATE));
+            String risk = r.get(matching.field(CHANGE_REQUEST.RISK));
+            Instant at = r.get(since).toInstant();
+            return new Headline(r.get(matching.field(CHANGE_REQUEST.CHANGE_ID)), r.get(matching.field(CHANGE_REQUEST.TARGET_ID)),
+                    r.get(matching.field(CHANGE_REQUEST.SEQUENCE)), r.get(matching.field(CHANGE_REQUEST.DESCRIPTION)),
+                    r.get(matching.field(CHANGE_REQUEST.AUTHOR)), ChangeState.of(state), risk == null ? null : RiskLevel.valueOf(risk),
+                    r.get(matching.field(CHANGE_REQUEST.REQUIRED_ROLE)), r.get(matching.field(CHANGE_REQUEST.STATE_REASON)), at,
+                    HELD.contains(state) && at.isBefore(stuckBefore));
+        });
+        int counted = rows.isEmpty() ? 0 : rows.get(0).get(total);
+        return new Page(items, Math.min(counted, COUNT_CAP), counted > COUNT_CAP);
     }
 
     private static int bounded(int limit) {

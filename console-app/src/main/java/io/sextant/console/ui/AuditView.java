@@ -75,12 +75,12 @@ class AuditView extends VerticalLayout {
         Button apply = new Button("Apply filter", e -> search());
         apply.setId("apply-filter");
         // sized to fit one row beside the menu at 1,440 px; narrower windows wrap instead of cutting fields off
-        actor.setWidth("11em");
-        action.setWidth("13em");
+        actor.setWidth("10em");
+        action.setWidth("12em");
         for (DateTimePicker p : List.of(from, to)) {
             p.setDatePlaceholder("date");
             p.setTimePlaceholder("time");
-            p.setWidth("19em");
+            p.setWidth("17em");
         }
         HorizontalLayout filters = new HorizontalLayout(actor, action, from, to, apply);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);

@@ -47,19 +47,8 @@ class OnboardingJourneyTest {
         Page page = browser.newPage();
         page.setViewportSize(1440, 900);
         Browser.signIn(page, TestPort.console(), "operator", "operator-demo-pass");
-        page.navigate(TestPort.console() + "/onboarding");
-        page.waitForSelector("#onboarding-view");
-        Browser.vaadinIdle(page);
-
-        page.locator("#org input").fill("northwind");
-        page.locator("#org input").press("Enter");
-        Browser.vaadinIdle(page);
-        page.locator("#new-org-name input").fill("Northwind Traders");
-        page.locator("#project-name input").fill("Customer Portal EU");
-        page.locator("#project-name input").press("Tab");
-        Browser.vaadinIdle(page);
         // B2B SaaS, business customers and personal data are the defaults; the data must stay in the EU.
-        page.locator("#q-residency vaadin-radio-button", new Page.LocatorOptions().setHasText("In the EU")).click();
+        openOnboardingInTheEu(page, "Northwind Traders", "Customer Portal EU");
         Browser.vaadinIdle(page);
         assertThat(page.locator("#setup-region").textContent() + page.locator("#setup-panel").textContent())
                 .contains("EU Central").contains("because data must stay in the EU");
@@ -81,16 +70,7 @@ class OnboardingJourneyTest {
         assertGraphFits(page);
 
         // a second tenant holding health data needs a higher plan: the whole organisation would move, so it asks first
-        page.navigate(TestPort.console() + "/onboarding");
-        page.waitForSelector("#onboarding-view");
-        Browser.vaadinIdle(page);
-        page.locator("#org input").fill("northwind");
-        page.locator("#org input").press("Enter");
-        Browser.vaadinIdle(page);
-        page.locator("#project-name input").fill("Clinic Records");
-        page.locator("#project-name input").press("Tab");
-        Browser.vaadinIdle(page);
-        page.locator("#q-residency vaadin-radio-button", new Page.LocatorOptions().setHasText("In the EU")).click();
+        openOnboardingInTheEu(page, null, "Clinic Records");
         Browser.vaadinIdle(page);
         page.locator("#q-data vaadin-checkbox", new Page.LocatorOptions().setHasText("Health")).click();
         Browser.vaadinIdle(page);
@@ -99,11 +79,13 @@ class OnboardingJourneyTest {
         assertThat(page.locator("#plan-change-warning").textContent()).contains("This moves organisation Northwind Traders (northwind)")
                 .contains("to the Enterprise plan").contains("Its other project Customer Portal EU gets the Enterprise plan too");
         assertThat(page.locator("#apply").isDisabled()).isTrue();
+        page.locator("#plan-change-warning").scrollIntoViewIfNeeded();
         Browser.screenshot(page, "onboarding-plan-change-warning");
         page.locator("#confirm-plan-change").click();
         Browser.vaadinIdle(page);
         assertThat(page.locator("#preflight-checks").textContent()).contains("Confirmed: This moves organisation").doesNotContain("✗");
         assertThat(page.locator("#apply").isEnabled()).isTrue();
+        page.locator("#apply").scrollIntoViewIfNeeded();
         Browser.screenshot(page, "onboarding-plan-change-confirmed");
         page.context().close();
 
@@ -114,7 +96,8 @@ class OnboardingJourneyTest {
         assertThat(project.region()).isEqualTo("eu-central");
         assertThat(project.isolation()).isEqualTo(IsolationModel.SHARED);
         assertThat(LoginJourneyTest.asOperator(() -> residency.check(project.id())).compliant()).isTrue();
-        assertThat(organizations.find("northwind").orElseThrow().planCode()).as("nothing was applied").isNotEqualTo("enterprise");
+        assertThat(LoginJourneyTest.asOperator(() -> organizations.find("northwind").orElseThrow().planCode()))
+                .as("nothing was applied").isNotEqualTo("enterprise");
     }
 
     @Test
@@ -150,6 +133,23 @@ class OnboardingJourneyTest {
         assertThat(support.locator("#new-tenant").count()).isZero();
         Browser.screenshot(support, "projects-support");
         support.context().close();
+    }
+
+    /** The wizard for organisation "northwind" (named {@code newOrgName} when it is new), the project named, data kept in the EU. */
+    private static void openOnboardingInTheEu(Page page, String newOrgName, String project) {
+        page.navigate(TestPort.console() + "/onboarding");
+        page.waitForSelector("#onboarding-view");
+        Browser.vaadinIdle(page);
+        page.locator("#org input").fill("northwind");
+        page.locator("#org input").press("Enter");
+        Browser.vaadinIdle(page);
+        if (newOrgName != null) {
+            page.locator("#new-org-name input").fill(newOrgName);
+        }
+        page.locator("#project-name input").fill(project);
+        page.locator("#project-name input").press("Tab");
+        Browser.vaadinIdle(page);
+        page.locator("#q-residency vaadin-radio-button", new Page.LocatorOptions().setHasText("In the EU")).click();
     }
 
     /** Every node's label box lies inside the chart and below its legend. */

@@ -35,12 +35,20 @@ public record PlanChange(String organizationSlug, String organizationName, Strin
         return new PlanChange(slug, name, from.displayName(), to.displayName(), to.code(), otherProjects, d, confirmed);
     }
 
-    /** One sentence for a person: what moves, and what the other projects get. */
+    /** For a person: what moves, which other projects go with it, and what changes for them. */
     public String warning() {
+        return summary(differences.isEmpty() ? "." : ": " + String.join("; ", differences) + ".");
+    }
+
+    /** {@link #warning()} without the list of differences, for a screen that lists them apart. */
+    public String summary() {
+        return summary(".");
+    }
+
+    private String summary(String tail) {
         String others = otherProjects.isEmpty() ? "It has no other project yet; every project it gets later is on the new plan."
                 : "Its other " + (otherProjects.size() == 1 ? "project " : "projects ") + String.join(", ", otherProjects)
-                        + (otherProjects.size() == 1 ? " gets" : " get") + " the " + toPlan + " plan too"
-                        + (differences.isEmpty() ? "." : ": " + String.join("; ", differences) + ".");
+                        + (otherProjects.size() == 1 ? " gets" : " get") + " the " + toPlan + " plan too" + tail;
         return "This moves organisation " + organizationName + " (" + organizationSlug + ") from the " + fromPlan + " plan to the "
                 + toPlan + " plan. " + others;
     }

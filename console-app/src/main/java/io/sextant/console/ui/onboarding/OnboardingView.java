@@ -190,7 +190,7 @@ class OnboardingView extends VerticalLayout {
             confirmedPlan = e.getValue() ? change.toPlanCode() : null;
             runPreflight();
         });
-        planWarning.add(new H3("This changes the organisation's plan"), new Paragraph(change.warning()),
+        planWarning.add(new H3("This changes the organisation's plan"), new Paragraph(change.summary()),
                 new Paragraph("For every project of " + change.organizationName() + ":"), differences, confirm);
     }
 

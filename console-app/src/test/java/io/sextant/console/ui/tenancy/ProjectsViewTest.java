@@ -30,5 +30,6 @@ class ProjectsViewTest extends SpringBrowserlessTest {
         navigate("projects", ProjectsView.class);
 
         assertThat($(Button.class).id("new-tenant").getText()).isEqualTo("New tenant");
+        assertThat($(io.sextant.frontend.EChart.class).id("projects-by-region-chart")).as("moved from the home page").isNotNull();
     }
 }

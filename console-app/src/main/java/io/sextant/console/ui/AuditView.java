@@ -66,6 +66,7 @@ class AuditView extends VerticalLayout {
         verdict.setId("verification-result");
         HorizontalLayout head = new HorizontalLayout(new H1("Audit log"), verify, checkpoint, verdict);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
+        head.setWrap(true);
 
         actor.setId("filter-actor");
         action.setId("filter-action");
@@ -73,8 +74,18 @@ class AuditView extends VerticalLayout {
         action.setClearButtonVisible(true);
         Button apply = new Button("Apply filter", e -> search());
         apply.setId("apply-filter");
+        // sized to fit one row beside the menu at 1,440 px; narrower windows wrap instead of cutting fields off
+        actor.setWidth("10em");
+        action.setWidth("12em");
+        for (DateTimePicker p : List.of(from, to)) {
+            p.setDatePlaceholder("date");
+            p.setTimePlaceholder("time");
+            p.setWidth("17em");
+        }
         HorizontalLayout filters = new HorizontalLayout(actor, action, from, to, apply);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        filters.setId("audit-filters");
 
         grid.setId("audit-grid");
         grid.addColumn(AuditEventView::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);

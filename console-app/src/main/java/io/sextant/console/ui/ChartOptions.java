@@ -43,12 +43,17 @@ public final class ChartOptions {
         List<Object> links = edges.stream().map(e -> (Object) Map.of("source", idOf.get(e.source()), "target", idOf.get(e.target()))).toList();
         Map<String, Object> series = new LinkedHashMap<>();
         series.put("type", "graph");
-        series.put("top", 48);
+        // The layout box keeps clear of the legend above and leaves room at the right for the labels, and
+        // gravity holds the force layout inside it: at 1,440 px no node is cut off or drawn over the legend.
+        series.put("top", 72);
+        series.put("bottom", 32);
+        series.put("left", 48);
+        series.put("right", 200);
         series.put("layout", "force");
         series.put("roam", true);
         series.put("draggable", true);
-        series.put("force", Map.of("repulsion", 420, "edgeLength", List.of(70, 150), "gravity", 0.06, "layoutAnimation", false));
-        series.put("label", Map.of("show", true, "position", "right", "fontSize", 11));
+        series.put("force", Map.of("repulsion", 300, "edgeLength", List.of(60, 130), "gravity", 0.12, "layoutAnimation", false));
+        series.put("label", Map.of("show", true, "position", "right", "fontSize", 11, "width", 180, "overflow", "truncate"));
         series.put("lineStyle", Map.of("color", "source", "opacity", 0.6));
         series.put("categories", categories.stream().map(c -> Map.of("name", c)).toList());
         series.put("data", data);

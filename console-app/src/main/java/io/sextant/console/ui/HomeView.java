@@ -1,91 +1,90 @@
 package io.sextant.console.ui;
 
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.sextant.platform.status.PlatformStatus;
-import io.sextant.platform.status.PlatformStatusService;
-import io.sextant.frontend.EChart;
-import io.sextant.platform.tenancy.TenancyQuery;
+import io.sextant.platform.identity.ConsoleRole;
+import io.sextant.platform.identity.CurrentRoles;
 import jakarta.annotation.security.PermitAll;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The home page: the platform's real state, read from PostgreSQL on every visit. */
+/**
+ * The home page: what needs the signed-in operator now, as cards for their roles — changes waiting
+ * for their approval and failed or stuck changes (Operator, Security admin), residency violations
+ * (Operator, Support, Compliance), the last audit verification and open alerts (everyone) — then the
+ * platform database. Every card is one bounded read (issue 10; D008), so the page costs the same on
+ * an empty platform and a busy one.
+ */
 @Route("")
 @PageTitle("Home · Sextant")
 @Menu(order = 0, icon = "vaadin:home", title = "Home")
 @PermitAll
-class HomeView extends VerticalLayout {
+class HomeView extends VerticalLayout implements BeforeEnterObserver {
 
-    HomeView(PlatformStatusService statusService, HomeAuditCard auditCard, TenancyQuery tenancy) {
+    private final HomeCards cards;
+    private final HomeAuditCard auditCard;
+
+    HomeView(HomeCards cards, HomeAuditCard auditCard) {
+        this.cards = cards;
+        this.auditCard = auditCard;
         setId("home-view");
-        add(new H1("Platform overview"));
-        PlatformStatus status = statusService.status();
-        Div cards = new Div();
-        cards.addClassName("sx-cards");
-        cards.add(card("database-status", "Database", status.databaseUp() ? "Healthy" : "Unavailable",
-                status.databaseUp() ? status.databaseVersion() + " · " + status.databaseSize() + " · "
-                        + status.roundTrip().toMillis() + " ms round trip" : status.problem(),
-                status.databaseUp() ? "ok" : "bad"));
-        cards.add(card("organizations-count", "Organisations", String.valueOf(status.organizations()), "in the control plane", null));
-        cards.add(card("projects-count", "Projects", String.valueOf(status.projects()), "tenants, shared and dedicated", null));
-        cards.add(card("operators-count", "Operators", String.valueOf(status.operators()),
-                status.openSessions() + (status.openSessions() == 1 ? " open console session" : " open console sessions"), null));
-        cards.add(auditCard.create());
-        add(cards);
-
-        add(new H2("Projects by region"));
-        var load = tenancy.projectsByRegion();
-        if (load.isEmpty()) {
-            add(new Paragraph("No project exists yet. Projects appear here by region and isolation model once tenants are onboarded."));
-        } else {
-            Map<String, Map<String, Integer>> byIsolation = new TreeMap<>();
-            load.forEach(l -> byIsolation.computeIfAbsent(l.isolation(), k -> new TreeMap<>()).put(l.region(), l.projects()));
-            EChart chart = new EChart();
-            chart.setId("projects-by-region-chart");
-            chart.setHeight("260px");
-            chart.setOption(ChartOptions.stackedBars(byIsolation, "projects"));
-            add(chart);
-        }
-
-        add(new H2("Applied migrations"));
-        if (status.migrations().isEmpty()) {
-            add(new Paragraph("No migration history could be read."));
-        } else {
-            Grid<PlatformStatus.AppliedMigration> grid = new Grid<>();
-            grid.setId("migrations-grid");
-            grid.addColumn(PlatformStatus.AppliedMigration::version).setHeader("Version").setAutoWidth(true).setFlexGrow(0);
-            grid.addColumn(PlatformStatus.AppliedMigration::description).setHeader("Description");
-            grid.addColumn(m -> Formats.dateTime(m.installedAt())).setHeader("Applied (UTC)").setAutoWidth(true);
-            grid.addColumn(m -> m.success() ? "applied" : "FAILED").setHeader("State").setAutoWidth(true);
-            grid.setItems(status.migrations());
-            grid.setAllRowsVisible(true);
-            add(grid);
-        }
     }
 
-    static Div card(String id, String title, String value, String detail, String tone) {
-        Div card = new Div();
-        card.setId(id);
-        card.addClassName("sx-card");
-        if (tone != null) {
-            card.addClassName("sx-" + tone);
+    /** Read again on every visit, also when "Home" is chosen while already on it (the router keeps this instance). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        List<ConsoleRole> roles = Arrays.stream(ConsoleRole.values()).filter(CurrentRoles::has).toList();
+        boolean changes = roles.contains(ConsoleRole.OPERATOR) || roles.contains(ConsoleRole.SECURITY_ADMIN);
+        boolean residency = roles.contains(ConsoleRole.OPERATOR) || roles.contains(ConsoleRole.SUPPORT) || roles.contains(ConsoleRole.COMPLIANCE);
+
+        add(new H1("What needs you"));
+        Paragraph who = new Paragraph("Signed in as " + SecurityContextHolder.getContext().getAuthentication().getName()
+                + (roles.isEmpty() ? " without a console role: ask a security admin for one." : " · "
+                + String.join(", ", roles.stream().map(ConsoleRole::label).toList())));
+        who.setId("home-signed-in");
+        add(who);
+
+        Div needs = new Div();
+        needs.setId("home-cards");
+        needs.addClassNames("sx-cards", "sx-home-cards");
+        if (changes) {
+            needs.add(guarded("home-approvals", "Waiting for your approval", cards::awaitingApproval),
+                    guarded("home-failed", "Failed or stuck changes", cards::failedOrStuck));
         }
-        Span t = new Span(title);
-        t.addClassName("sx-card-title");
-        Span v = new Span(value);
-        v.addClassName("sx-card-value");
-        Span d = new Span(detail == null ? "" : detail);
-        d.addClassName("sx-card-detail");
-        card.add(t, v, d);
-        return card;
+        if (residency) {
+            needs.add(guarded("home-residency", "Residency violations", cards::residencyViolations));
+        }
+        needs.add(guarded("audit-status", "Last audit verification", auditCard::create));
+        if (!roles.isEmpty()) {
+            needs.add(guarded("home-alerts", "Incidents and alerts", cards::alerts));
+        }
+        add(needs);
+
+        add(new H2("Platform"));
+        Div platform = new Div(guarded("database-status", "Platform database", cards::database));
+        platform.addClassName("sx-cards");
+        add(platform);
+    }
+
+    /** A card whose read failed says so in its place; the rest of the page still answers. */
+    private static HomeCard guarded(String id, String title, Supplier<HomeCard> card) {
+        try {
+            return card.get();
+        } catch (DataAccessException e) {
+            return new HomeCard(id, title).headline("Could not be read", "bad")
+                    .detail("The platform database did not answer; the server log has the details.");
+        }
     }
 }

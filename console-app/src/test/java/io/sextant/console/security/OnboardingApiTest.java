@@ -94,6 +94,27 @@ class OnboardingApiTest {
     }
 
     @Test
+    void movingAnOrganisationToAHigherPlanNeedsTheConfirmationFlagAndApplyRefusesItWithoutOne() {
+        String org = "api-plan-" + UUID.randomUUID().toString().substring(0, 6);
+        var first = post("/api/v1/onboarding/apply", operatorToken, request(org, "blog", "", "ANYWHERE"), "Idempotency-Key", UUID.randomUUID().toString());
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        String health = request(org, "clinic", "\"HEALTH\"", "EU");
+
+        var refused = post("/api/v1/onboarding/apply", operatorToken, health, "Idempotency-Key", UUID.randomUUID().toString());
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("This moves organisation API Org " + org).contains("to the Enterprise plan")
+                .contains("Its other project blog gets the Enterprise plan too").contains("confirmPlanChange: \\\"enterprise\\\"");
+        var unconfirmed = post("/api/v1/onboarding/preflight", operatorToken, health);
+        assertThat(unconfirmed.body()).contains("\"planChange\":{").contains("\"toPlanCode\":\"enterprise\"")
+                .contains("\"otherProjects\":[\"blog\"]").contains("\"confirmed\":false");
+        var confirmed = post("/api/v1/onboarding/preflight", operatorToken, health.replace("\"overrides\":{}", "\"overrides\":{},\"confirmPlanChange\":\"enterprise\""));
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("\"confirmed\":true").contains("Confirmed: This moves organisation");
+        assertThat(SecurityHttp.get(TestPort.console() + "/api/v1/openapi").body()).contains("confirmPlanChange").contains("planChange");
+    }
+
+    @Test
     void onlyOperatorsMayOnboardAndAnonymousCallersAreRefused() {
         assertThat(post("/api/v1/onboarding/derive", supportToken, request("api-auth", "shop", "", "EU")).statusCode()).isEqualTo(403);
         assertThat(post("/api/v1/onboarding/derive", null, request("api-auth", "shop", "", "EU")).statusCode()).isEqualTo(401);

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
  * From answers to a ready tenant: derive (with reasons), preflight (creates nothing), apply. Apply
  * derives again on the server — a client's setup is never trusted — refuses while any conflict or
  * failed check remains, creates the organisation (or raises its plan when the setup needs a
- * higher one), provisions through {@link ProvisioningService} (idempotent per key, resumable) and
+ * higher one and the request confirms that plan: {@link PlanChange}), provisions through {@link ProvisioningService} (idempotent per key, resumable) and
  * records the derived audit retention, backup target and answers on the project.
  */
 @Service
@@ -90,6 +90,7 @@ public class OnboardingFlow {
         Optional<Organization> org = organizations.find(request.organizationSlug());
         String plan = setup.plan().value().code();
         boolean ownPlanChecks = false;
+        PlanChange planChange = null;
         if (org.isEmpty()) {
             checks.add(request.createsOrganization()
                     ? new Check("organisation", Outcome.PASSED, "Organisation " + request.organizationSlug() + " will be created on the "
@@ -98,8 +99,12 @@ public class OnboardingFlow {
                             + ": choose an existing one or give the new organisation a name."));
             ownPlanChecks = true;
         } else if (rank(org.get().planCode()) < rank(plan)) {
-            checks.add(new Check("organisation", Outcome.PASSED, "Organisation " + org.get().slug() + " moves from the "
-                    + org.get().planCode() + " plan to " + plan + " (plans apply to all of its projects)."));
+            planChange = planChange(org.get(), plan, request);
+            checks.add(planChange.confirmed()
+                    ? new Check("plan-change", Outcome.PASSED, "Confirmed: " + planChange.warning())
+                    : new Check("plan-change", Outcome.FAILED, planChange.warning() + " Confirm the move to the " + planChange.toPlan()
+                            + " plan to go on (confirmPlanChange: \"" + plan + "\"), or change the setup to fit the "
+                            + planChange.fromPlan() + " plan."));
             ownPlanChecks = true;
         }
         if (ownPlanChecks) {
@@ -115,7 +120,12 @@ public class OnboardingFlow {
                 checks.add(c);
             }
         }
-        return new OnboardingPreflight(setup, checks);
+        return new OnboardingPreflight(setup, checks, planChange);
+    }
+
+    private PlanChange planChange(Organization org, String plan, TenantRequest request) {
+        List<String> others = projects.list(org.id()).stream().filter(p -> !"deleted".equals(p.status())).map(p -> p.name()).toList();
+        return PlanChange.of(org.slug(), org.name(), plans.plan(org.planCode()), plans.plan(plan), others, plan.equals(request.confirmPlanChange()));
     }
 
     /**

@@ -34,23 +34,46 @@ public class PlatformStatusService {
     @PreAuthorize("isAuthenticated()")
     public PlatformStatus status() {
         Instant now = clock.instant();
-        long t0 = System.nanoTime();
         try {
-            var server = dsl.select(DSL.field("current_setting('server_version')", String.class),
-                    DSL.field("pg_size_pretty(pg_database_size(current_database()))", String.class)).fetchSingle();
-            Duration roundTrip = Duration.ofNanos(System.nanoTime() - t0);
+            Server server = server();
             List<PlatformStatus.AppliedMigration> migrations = dsl.resultQuery(
                             "select version, description, installed_on, success from public.flyway_schema_history "
                                     + "where version is not null order by installed_rank")
                     .fetch(r -> new PlatformStatus.AppliedMigration(r.get(0, String.class), r.get(1, String.class),
                             r.get(2, java.sql.Timestamp.class).toInstant(), r.get(3, Boolean.class)));
             var counts = tenancy.counts();
-            return new PlatformStatus(now, true, "PostgreSQL " + server.value1(), server.value2(), roundTrip, migrations,
+            return new PlatformStatus(now, true, server.version(), server.size(), server.roundTrip(), migrations,
                     counts.organizations(), counts.projects(), operators.count(), sessions.openCount(), null);
         } catch (DataAccessException e) {
             return new PlatformStatus(now, false, null, null, null, List.of(), 0, 0, 0, 0,
                     "The database did not answer: " + rootMessage(e));
         }
+    }
+
+    /** The database's health and schema version only: constant cost, whatever the platform holds. */
+    @PreAuthorize("isAuthenticated()")
+    public DatabaseHealth health() {
+        Instant now = clock.instant();
+        try {
+            Server server = server();
+            var latest = dsl.resultQuery("select version, success from public.flyway_schema_history "
+                    + "where version is not null order by installed_rank desc limit 1").fetchOptional();
+            return new DatabaseHealth(now, true, server.version(), server.size(), server.roundTrip(),
+                    latest.map(r -> r.get(0, String.class)).orElse(null), latest.map(r -> !r.get(1, Boolean.class)).orElse(false), null);
+        } catch (DataAccessException e) {
+            return new DatabaseHealth(now, false, null, null, null, null, false, "The database did not answer: " + rootMessage(e));
+        }
+    }
+
+    private record Server(String version, String size, Duration roundTrip) {
+    }
+
+    /** The server's version and the database's size; the time this first query took is the round trip shown. */
+    private Server server() {
+        long t0 = System.nanoTime();
+        var r = dsl.select(DSL.field("current_setting('server_version')", String.class),
+                DSL.field("pg_size_pretty(pg_database_size(current_database()))", String.class)).fetchSingle();
+        return new Server("PostgreSQL " + r.value1(), r.value2(), Duration.ofNanos(System.nanoTime() - t0));
     }
 
     private static String rootMessage(Throwable e) {

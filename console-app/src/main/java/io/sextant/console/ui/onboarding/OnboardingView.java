@@ -8,6 +8,10 @@ import com.vaadin.flow.component.html.Code;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -21,6 +25,7 @@ import io.sextant.console.ui.tenancy.ProjectView;
 import io.sextant.platform.identity.ConsoleRole;
 import io.sextant.platform.onboarding.OnboardingFlow;
 import io.sextant.platform.onboarding.OnboardingService;
+import io.sextant.platform.onboarding.PlanChange;
 import io.sextant.platform.onboarding.TenantRequest;
 import io.sextant.platform.tenancy.Organization;
 import io.sextant.platform.tenancy.OrganizationService;
@@ -57,6 +62,9 @@ class OnboardingView extends VerticalLayout {
     private final IntentForm intent = new IntentForm(this::derive);
     private final SetupPanel setup = new SetupPanel(o -> derive());
     private final Div checks = new Div();
+    private final Div planWarning = new Div();
+    /** The plan the operator ticked to move the organisation to; cleared by any edit (it confirms one setup). */
+    private String confirmedPlan;
     private final Div progress = new Div();
     private final Button preflight = new Button("Check the setup");
     private final Button apply = new Button("Create tenant");
@@ -96,12 +104,13 @@ class OnboardingView extends VerticalLayout {
         apply.setEnabled(false);
         apply.addClickListener(e -> runApply());
         checks.setId("preflight-checks");
+        planWarning.setId("plan-change-warning");
         progress.setId("apply-progress");
 
         add(new H1("New tenant"), new Paragraph("Answer what the tenant is building and what it must comply with. Sextant "
                         + "proposes a setup with a reason for every choice; change anything you like."),
                 names, new H2("1 · About the tenant"), intent, new H2("2 · Proposed setup"), setup,
-                new H2("3 · Check and create"), preflight, checks, apply, progress);
+                new H2("3 · Check and create"), preflight, planWarning, checks, apply, progress);
         derive();
     }
 
@@ -116,7 +125,14 @@ class OnboardingView extends VerticalLayout {
     }
 
     private void invalidateChecks() {
+        confirmedPlan = null;
+        clearChecks();
+    }
+
+    private void clearChecks() {
         checks.removeAll();
+        planWarning.removeAll();
+        planWarning.setVisible(false);
         apply.setEnabled(false);
     }
 
@@ -125,31 +141,57 @@ class OnboardingView extends VerticalLayout {
         String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         String org = organization.getValue() == null ? "" : organization.getValue().strip();
         return new TenantRequest(org, newOrgName.isVisible() ? newOrgName.getValue() : null, slug, name,
-                intent.intent(), setup.overrides());
+                intent.intent(), setup.overrides(), confirmedPlan);
     }
 
     private void runPreflight() {
-        invalidateChecks();
+        clearChecks();
         try {
             var result = flow.preflight(request());
+            if (result.planChange() != null) {
+                showPlanChange(result.planChange());
+            }
             for (Preflight.Check c : result.checks()) {
-                Span mark = new Span(switch (c.outcome()) {
+                // an unconfirmed plan change is a question for the operator, not an error in the setup
+                boolean toConfirm = "plan-change".equals(c.item()) && c.outcome() == Preflight.Outcome.FAILED;
+                Span mark = new Span(toConfirm ? "!" : switch (c.outcome()) {
                     case PASSED -> "✓";
                     case FAILED -> "✗";
                     case NOT_CHECKED -> "–";
                 });
-                mark.addClassNames("sx-check-mark", "sx-check-" + c.outcome().name().toLowerCase(Locale.ROOT));
+                mark.addClassNames("sx-check-mark", toConfirm ? "sx-check-warning" : "sx-check-" + c.outcome().name().toLowerCase(Locale.ROOT));
                 Div row = new Div(mark, new Span(c.detail()));
                 row.addClassName("sx-check-row");
                 checks.add(row);
             }
             apply.setEnabled(result.ok());
+            boolean onlyConfirmationMissing = result.checks().stream().filter(c -> c.outcome() == Preflight.Outcome.FAILED)
+                    .allMatch(c -> "plan-change".equals(c.item()));
             if (!result.ok()) {
-                checks.add(new Paragraph("Fix the items marked ✗, then check again. Nothing was created."));
+                checks.add(new Paragraph(onlyConfirmationMissing
+                        ? "Confirm the plan change above to create the tenant. Nothing was created."
+                        : "Fix the items marked ✗, then check again. Nothing was created."));
             }
         } catch (IllegalArgumentException e) {
             checks.add(new Paragraph(e.getMessage()));
         }
+    }
+
+    /** What moving the organisation means for its other projects, and the tick that confirms exactly that plan. */
+    private void showPlanChange(PlanChange change) {
+        planWarning.addClassName("sx-warning");
+        planWarning.setVisible(true);
+        UnorderedList differences = new UnorderedList();
+        change.differences().forEach(d -> differences.add(new ListItem(d)));
+        Checkbox confirm = new Checkbox("Move " + change.organizationName() + " and all its projects to the " + change.toPlan() + " plan");
+        confirm.setId("confirm-plan-change");
+        confirm.setValue(change.confirmed());
+        confirm.addValueChangeListener(e -> {
+            confirmedPlan = e.getValue() ? change.toPlanCode() : null;
+            runPreflight();
+        });
+        planWarning.add(new H3("This changes the organisation's plan"), new Paragraph(change.summary()),
+                new Paragraph("For every project of " + change.organizationName() + ":"), differences, confirm);
     }
 
     private void runApply() {

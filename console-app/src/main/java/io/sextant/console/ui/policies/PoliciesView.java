@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.sextant.platform.authz.PolicyApprovals;
 import io.sextant.platform.authz.PolicyService;
 import io.sextant.platform.authz.PolicySimulator;
 import io.sextant.platform.identity.ConsoleRole;
@@ -44,11 +45,14 @@ class PoliciesView extends VerticalLayout implements HasUrlParameter<String> {
 
     private final PolicyService policies;
     private final PolicySimulator simulator;
+    private final PolicyApprovals approvals;
     private final List<ProjectChoice> choices = new ArrayList<>();
     private final Select<ProjectChoice> picker = new Select<>();
     private final VerticalLayout body = new VerticalLayout();
 
-    PoliciesView(PolicyService policies, PolicySimulator simulator, OrganizationService organizations, ProjectService projects) {
+    PoliciesView(PolicyService policies, PolicySimulator simulator, PolicyApprovals approvals, OrganizationService organizations,
+            ProjectService projects) {
+        this.approvals = approvals;
         this.policies = policies;
         this.simulator = simulator;
         setId("policies-view");
@@ -92,7 +96,7 @@ class PoliciesView extends VerticalLayout implements HasUrlParameter<String> {
             return;
         }
         UUID id = chosen.project().id();
-        PolicyTab policy = new PolicyTab(policies, id);
+        PolicyTab policy = new PolicyTab(policies, approvals, id);
         TabSheet tabs = new TabSheet();
         tabs.setId("policy-tabs");
         tabs.setWidthFull();

@@ -1,6 +1,9 @@
 package io.sextant.console.ui.policies;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
@@ -12,6 +15,8 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import io.sextant.platform.authz.Explanation;
 import io.sextant.platform.authz.PolicySyntaxException;
+import io.sextant.platform.identity.ConsoleRole;
+import io.sextant.platform.identity.CurrentRoles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +54,51 @@ final class PolicyUi {
     static void error(String message) {
         Notification n = Notification.show(message, 8000, Notification.Position.TOP_CENTER);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /** Who may change a project's policy (PolicyService.WRITE). */
+    static final List<ConsoleRole> WRITERS = List.of(ConsoleRole.OPERATOR, ConsoleRole.SECURITY_ADMIN);
+
+    /** Whether the signed-in person has one of {@code roles}. */
+    static boolean hasAny(List<ConsoleRole> roles) {
+        return roles.stream().anyMatch(CurrentRoles::has);
+    }
+
+    /** "Operator or Security admin". */
+    static String rolesInWords(List<ConsoleRole> roles) {
+        List<String> labels = roles.stream().map(ConsoleRole::label).toList();
+        return labels.size() <= 1 ? String.join("", labels)
+                : String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.getLast();
+    }
+
+    /**
+     * A button and, when {@code whyNot} is given, the button disabled with the reason beside it
+     * (id {@code <button id>-why-not}), as the change page shows its Approve: the service decides
+     * and audits a refusal; the screen says beforehand who may press it.
+     */
+    static HorizontalLayout gated(Button button, @Nullable String whyNot) {
+        HorizontalLayout line = new HorizontalLayout(button);
+        line.setAlignItems(FlexComponent.Alignment.BASELINE);
+        line.setSpacing(true);
+        Span why = new Span();
+        why.setId(button.getId().orElseThrow() + "-why-not");
+        why.addClassName("sx-muted");
+        line.add(why);
+        setGate(button, why, whyNot);
+        return line;
+    }
+
+    /** Re-decides a {@link #gated} button (a selection changed). */
+    static void setGate(Button button, Span why, @Nullable String whyNot) {
+        button.setEnabled(whyNot == null);
+        button.setTooltipText(whyNot);
+        why.setText(whyNot == null ? "" : whyNot);
+        why.setVisible(whyNot != null);
+    }
+
+    /** The reason a writer's button is disabled for this person, or null when they may press it. */
+    static @Nullable String needsWriter(String what) {
+        return hasAny(WRITERS) ? null : what + " needs the " + rolesInWords(WRITERS) + " role";
     }
 
     /** {@code key=value} lines (blank lines and {@code #} comments ignored). */

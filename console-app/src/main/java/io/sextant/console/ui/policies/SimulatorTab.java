@@ -93,13 +93,26 @@ class SimulatorTab extends VerticalLayout {
         Button run = new Button("Run", e -> run());
         run.setId("sim-run");
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout actions = new HorizontalLayout(run, whatIf);
+        HorizontalLayout actions = new HorizontalLayout(PolicyUi.gated(run, simulator.mayRun(target.project().id()) ? null : whyNotRun()), whatIf);
         actions.setAlignItems(Alignment.CENTER);
         result.setId("sim-result");
         result.setWidthFull();
         detail.setId("sim-detail");
         detail.setWidthFull();
         add(new H3("Simulate a command on " + target.label()), form, actions, result, detail);
+    }
+
+    /** The simulator reads the tenant's real rows: who may is D009's rule (TenantAccess). */
+    private String whyNotRun() {
+        var p = target.project();
+        boolean regulated = p.dataClasses().contains(io.sextant.platform.tenancy.DataClass.HEALTH)
+                || p.dataClasses().contains(io.sextant.platform.tenancy.DataClass.PAYMENT);
+        if (!p.status().equals("active") && !p.status().equals("suspended")) {
+            return "Project " + p.slug() + " is " + p.status() + ": its rows cannot be simulated on";
+        }
+        return regulated && PolicyUi.hasAny(List.of(io.sextant.platform.identity.ConsoleRole.SUPPORT))
+                ? "This tenant holds health or payment data: simulating on its rows needs the Operator or Security admin role"
+                : "Simulating on a tenant's rows needs the Operator or Security admin role (Support: tenants without health or payment data)";
     }
 
     private void run() {

@@ -172,7 +172,8 @@ public class PolicySimulator {
                 predicted.add(rowKey);
             }
             predictedRefusal |= outcome == RowOutcome.REFUSED_BY_CHECK || outcome == RowOutcome.REFUSED_NOT_VISIBLE_AFTER;
-            rows.add(new RowResult(rowKey, before, after, outcome, words(outcome, policy, rowTraces), List.copyOf(rowTraces)));
+            rows.add(new RowResult(rowKey, before, after, outcome, words(outcome, policy, rowTraces), List.copyOf(rowTraces),
+                    Simulation.checks(req.command())));
             traces.addAll(rowTraces);
         }
         if (predictedRefusal) {

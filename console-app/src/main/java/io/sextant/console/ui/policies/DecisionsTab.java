@@ -11,6 +11,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import io.sextant.console.ui.ChartOptions;
 import io.sextant.console.ui.Formats;
+import io.sextant.console.ui.TenantNames;
 import io.sextant.frontend.EChart;
 import io.sextant.platform.authz.Explanation;
 import io.sextant.platform.authz.PolicyService;
@@ -38,6 +39,7 @@ class DecisionsTab extends VerticalLayout {
 
     private final PolicyService policies;
     private final UUID projectId;
+    private final TenantNames names;
     private final Select<Integer> window = new Select<>();
     private final Select<Kinds> kind = new Select<>();
 
@@ -58,7 +60,8 @@ class DecisionsTab extends VerticalLayout {
     private final TextField decisionId = new TextField("Decision id");
     private final Div explanation = new Div();
 
-    DecisionsTab(PolicyService policies, UUID projectId) {
+    DecisionsTab(PolicyService policies, UUID projectId, TenantNames names) {
+        this.names = names;
         this.policies = policies;
         this.projectId = projectId;
         setPadding(false);
@@ -155,7 +158,7 @@ class DecisionsTab extends VerticalLayout {
                     new io.sextant.platform.authz.RequestContext(null, null, risk)));
         });
         if (e != null) {
-            requestExplanation.add(PolicyUi.explanation(e));
+            requestExplanation.add(PolicyUi.explanation(e, names));
         }
     }
 
@@ -252,7 +255,7 @@ class DecisionsTab extends VerticalLayout {
         explanation.removeAll();
         Explanation e = PolicyUi.attempt(() -> policies.explain(decisionId.getValue()));
         if (e != null) {
-            explanation.add(PolicyUi.explanation(e));
+            explanation.add(PolicyUi.explanation(e, names));
         }
     }
 }

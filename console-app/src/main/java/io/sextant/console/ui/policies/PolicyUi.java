@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import io.sextant.console.ui.TenantNames;
 import io.sextant.platform.authz.Explanation;
 import io.sextant.platform.authz.PolicySyntaxException;
 import io.sextant.platform.identity.ConsoleRole;
@@ -160,15 +161,15 @@ final class PolicyUi {
         };
     }
 
-    /** "Why was this allowed or denied?" as a card. */
-    static Component explanation(Explanation e) {
+    /** "Why was this allowed or denied?" as a card; tenants by name. */
+    static Component explanation(Explanation e, TenantNames names) {
         Div box = new Div();
         box.setId("explanation");
         box.addClassName("sx-card");
         box.setWidthFull();
         box.getStyle().set("box-sizing", "border-box");
         Span effect = badge(e.effect().name(), e.effect().name().equals("ALLOW") ? "succeeded" : "refused");
-        Paragraph summary = new Paragraph(effect, new Span(" " + e.summary()));
+        Paragraph summary = new Paragraph(effect, new Span(" " + names.named(e.summary())));
         summary.setId("explanation-summary");
         box.add(new Span("Decision " + e.decisionId()), summary);
         String note = inputsNote(e.inputs());
@@ -179,8 +180,9 @@ final class PolicyUi {
             box.add(p);
         }
         box.add(new H4("Decided by"), list("explanation-decided-by", e.decidedBy(), "No rule matched: the default is deny"),
-                new H4("Reasons"), list("explanation-reasons", e.reasons(), "—"),
-                new H4("Smallest change that flips it"), list("explanation-smallest-change", e.smallestChange(), "None found"));
+                new H4("Reasons"), list("explanation-reasons", e.reasons().stream().map(names::named).toList(), "—"),
+                new H4("Smallest change that flips it"), list("explanation-smallest-change",
+                        e.smallestChange().stream().map(names::named).toList(), "None found"));
         return box;
     }
 }

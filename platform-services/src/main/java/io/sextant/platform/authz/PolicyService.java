@@ -634,7 +634,8 @@ public class PolicyService {
             throw new IllegalArgumentException("Only a policy without table rules can be seeded as published; others go through the review board");
         }
         PolicyVersion v = saveDraft(projectId, source, null);
-        if (v.state().equals("published")) {
+        // once anything was published (this seed, or a later version through the board or an approval), the seed stays as it is
+        if (!v.state().equals("draft") || published(projectId).isPresent()) {
             return v;
         }
         tx.executeWithoutResult(s -> {

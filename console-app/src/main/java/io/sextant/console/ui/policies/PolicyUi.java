@@ -49,6 +49,10 @@ final class PolicyUi {
             return "Not allowed: " + why + ". The refusal was recorded in the audit log; if it needs doing, ask an operator "
                     + "or a security admin.";
         }
+        if (e instanceof io.sextant.platform.tenancy.RegionUnreachableException r && !CurrentRoles.has(ConsoleRole.OPERATOR)) {
+            // the (redacted) server URL helps the operator who fixes it, nobody else
+            return "Region " + r.region() + " cannot be reached now. Try again later, or ask an operator: they see which server and why.";
+        }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 

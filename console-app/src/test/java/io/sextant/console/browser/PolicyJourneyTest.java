@@ -33,6 +33,8 @@ class PolicyJourneyTest {
     OrganizationService organizations;
     @Autowired
     ProjectService projects;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeAll
     static void startBrowser() {
@@ -161,5 +163,49 @@ class PolicyJourneyTest {
         assertThat(page.textContent("#lp-preview")).contains("Still allowed").contains("Newly allowed");
         Browser.screenshot(page, "policy-5-least-privilege");
         page.context().close();
+    }
+
+    /** The demo's API-only draft: no SQL for the board, so the operator proposes it and secadmin approves it on the Policy tab. */
+    @Test
+    void theDemosApiOnlyVersionIsProposedByTheOperatorAndPublishedBySecadmin() {
+        String hash = jdbc.queryForObject("select version_hash from authz.policy_version where source like '%rule view_audit:%' "
+                + "and author = 'system:demo'", String.class).substring(0, 12);
+        Page page = browser.newPage();
+        Browser.signIn(page, TestPort.console(), "operator", "operator-demo-pass");
+        page.click("#side-nav >> text=Policies");
+        page.waitForSelector("#policies-view");
+        Browser.vaadinIdle(page);
+        choose(page, "#policy-project", "nimbus-crm/crm-eu");
+        page.waitForSelector("#policy-versions");
+        Browser.vaadinIdle(page);
+        assertThat(page.textContent("#policy-approve-why-not")).contains("Security admin role");
+        page.locator("#policy-versions vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(hash)).first().click();
+        Browser.vaadinIdle(page);
+        page.click("#policy-propose");
+        page.waitForSelector("#policy-proposed-for-approval");
+        Browser.vaadinIdle(page);
+        page.locator("#policy-version-result").scrollIntoViewIfNeeded();
+        Browser.screenshot(page, "policy-7-proposed-for-approval");
+        page.context().close();
+
+        Page admin = browser.newPage();
+        Browser.signIn(admin, TestPort.console(), "secadmin", "secadmin-demo-pass");
+        admin.click("#side-nav >> text=Policies");
+        admin.waitForSelector("#policies-view");
+        Browser.vaadinIdle(admin);
+        choose(admin, "#policy-project", "nimbus-crm/crm-eu");
+        admin.waitForSelector("#policy-versions");
+        Browser.vaadinIdle(admin);
+        admin.locator("#policy-versions vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(hash)).first().click();
+        Browser.vaadinIdle(admin);
+        admin.locator("#policy-approve").scrollIntoViewIfNeeded();
+        Browser.screenshot(admin, "policy-8-approve");
+        admin.click("#policy-approve");
+        admin.waitForSelector("#policy-approval-result");
+        Browser.vaadinIdle(admin);
+        assertThat(admin.textContent("#published-version")).contains(hash).contains("secadmin (security admin approval)");
+        admin.locator("#published-version").scrollIntoViewIfNeeded();
+        Browser.screenshot(admin, "policy-9-published");
+        admin.context().close();
     }
 }

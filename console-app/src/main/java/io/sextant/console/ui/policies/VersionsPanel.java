@@ -103,6 +103,7 @@ class VersionsPanel extends VerticalLayout {
         PolicyVersion was = selected().orElse(null);
         versions.setItems(all);
         versions.setVisible(!all.isEmpty());
+        versions.recalculateColumnWidths(); // a state's words change the width it needs: never cut them
         if (was != null) {
             all.stream().filter(v -> v.versionHash().equals(was.versionHash())).findFirst().ifPresent(versions::select);
         }
@@ -124,7 +125,8 @@ class VersionsPanel extends VerticalLayout {
         PolicyVersion v = selected().orElse(null);
         String proposeWhyNot = PolicyUi.needsWriter("Proposing a version");
         if (proposeWhyNot == null && v != null && !v.state().equals("draft") && !v.state().equals("rejected")) {
-            proposeWhyNot = "Version " + v.versionHash().substring(0, 12) + " is " + v.state() + "; only a draft is proposed";
+            proposeWhyNot = "Version " + v.versionHash().substring(0, 12) + " is " + (v.state().equals("proposed") ? "already proposed" : v.state())
+                    + ": only a draft can be proposed";
         }
         PolicyUi.setGate(propose, proposeWhy, proposeWhyNot);
         String approveWhyNot = v != null ? approvals.whyNot(v).orElse(null)

@@ -63,16 +63,23 @@ class PolicyJourneyTest {
         Browser.vaadinIdle(page);
     }
 
-    /** Compliance staff read decisions and explanations but not the tenant's rows (D009): row values are hidden and they are told so. */
-    @Test
-    void complianceReadsDecisionsWithTheRowValuesHidden() {
+    /** Signs in and opens the CRM project's policies. */
+    static Page crmPolicies(String user, String password) {
         Page page = browser.newPage();
-        Browser.signIn(page, TestPort.console(), "compliance", "compliance-demo-pass");
+        Browser.signIn(page, TestPort.console(), user, password);
         page.click("#side-nav >> text=Policies");
         page.waitForSelector("#policies-view");
         Browser.vaadinIdle(page);
         choose(page, "#policy-project", "nimbus-crm/crm-eu");
         page.waitForSelector("#policy-tabs");
+        Browser.vaadinIdle(page);
+        return page;
+    }
+
+    /** Compliance staff read decisions and explanations but not the tenant's rows (D009): row values are hidden and they are told so. */
+    @Test
+    void complianceReadsDecisionsWithTheRowValuesHidden() {
+        Page page = crmPolicies("compliance", "compliance-demo-pass");
         page.click("#tab-decisions");
         page.waitForSelector("#decisions-grid");
         Browser.vaadinIdle(page);
@@ -170,14 +177,7 @@ class PolicyJourneyTest {
     void theDemosApiOnlyVersionIsProposedByTheOperatorAndPublishedBySecadmin() {
         String hash = jdbc.queryForObject("select version_hash from authz.policy_version where source like '%rule view_audit:%' "
                 + "and author = 'system:demo'", String.class).substring(0, 12);
-        Page page = browser.newPage();
-        Browser.signIn(page, TestPort.console(), "operator", "operator-demo-pass");
-        page.click("#side-nav >> text=Policies");
-        page.waitForSelector("#policies-view");
-        Browser.vaadinIdle(page);
-        choose(page, "#policy-project", "nimbus-crm/crm-eu");
-        page.waitForSelector("#policy-versions");
-        Browser.vaadinIdle(page);
+        Page page = crmPolicies("operator", "operator-demo-pass");
         assertThat(page.textContent("#policy-approve-why-not")).contains("Security admin role");
         page.locator("#policy-versions vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(hash)).first().click();
         Browser.vaadinIdle(page);
@@ -188,14 +188,7 @@ class PolicyJourneyTest {
         Browser.screenshot(page, "policy-7-proposed-for-approval");
         page.context().close();
 
-        Page admin = browser.newPage();
-        Browser.signIn(admin, TestPort.console(), "secadmin", "secadmin-demo-pass");
-        admin.click("#side-nav >> text=Policies");
-        admin.waitForSelector("#policies-view");
-        Browser.vaadinIdle(admin);
-        choose(admin, "#policy-project", "nimbus-crm/crm-eu");
-        admin.waitForSelector("#policy-versions");
-        Browser.vaadinIdle(admin);
+        Page admin = crmPolicies("secadmin", "secadmin-demo-pass");
         admin.locator("#policy-versions vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(hash)).first().click();
         Browser.vaadinIdle(admin);
         admin.locator("#policy-approve").scrollIntoViewIfNeeded();

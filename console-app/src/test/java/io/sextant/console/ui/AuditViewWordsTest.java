@@ -1,5 +1,6 @@
 package io.sextant.console.ui;
 
+import static io.sextant.console.ui.SignedIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -10,15 +11,13 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.sextant.console.ConsoleTest;
 import io.sextant.platform.audit.AuditEventView;
 import io.sextant.platform.authz.PolicyService;
+import io.sextant.platform.identity.ConsoleRole;
 import io.sextant.platform.tenancy.OrganizationService;
 import io.sextant.platform.tenancy.ProjectService;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The audit log names tenants: a project's event reads "project nimbus-crm/crm-eu", never its bare id. */
 @ConsoleTest
@@ -34,24 +33,20 @@ class AuditViewWordsTest extends SpringBrowserlessTest {
 
     @AfterEach
     void signOut() {
-        SecurityContextHolder.clearContext();
+        SignedIn.out();
     }
 
-    private static void as(String user, String role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                AuthorityUtils.createAuthorityList("ROLE_" + role)));
-    }
 
     @Test
     void aProjectsEventNamesTheTenant() {
-        as("operator", "OPERATOR");
+        as("operator", ConsoleRole.OPERATOR);
         UUID crm = projects.list(organizations.find("nimbus-crm").orElseThrow().id()).stream().filter(p -> p.slug().equals("crm-eu"))
                 .findFirst().orElseThrow().id();
         String actor = "words-" + UUID.randomUUID().toString().substring(0, 8);
-        as(actor, "OPERATOR");
+        as(actor, ConsoleRole.OPERATOR);
         policies.saveDraft(crm, "rule words: permit probe.run on project when principal.role == \"" + UUID.randomUUID() + "\";", null);
 
-        as("compliance", "COMPLIANCE");
+        as("compliance", ConsoleRole.COMPLIANCE);
         navigate(AuditView.class);
         test($(TextField.class).id("filter-actor")).setValue(actor);
         test($(Button.class).id("apply-filter")).click();

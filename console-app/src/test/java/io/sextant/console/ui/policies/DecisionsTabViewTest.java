@@ -1,5 +1,6 @@
 package io.sextant.console.ui.policies;
 
+import static io.sextant.console.ui.SignedIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.select.Select;
 import io.sextant.console.ConsoleTest;
+import io.sextant.console.ui.SignedIn;
 import io.sextant.console.ui.TenantNames;
 import io.sextant.platform.authz.CompiledPolicy;
 import io.sextant.platform.authz.DecisionRequest;
@@ -31,9 +33,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The Decisions tab, server-side, as each console role: a value planted in a health tenant's row
@@ -62,13 +61,9 @@ class DecisionsTabViewTest extends SpringBrowserlessTest {
 
     @AfterEach
     void signOut() {
-        SecurityContextHolder.clearContext();
+        SignedIn.out();
     }
 
-    private static void as(String user, ConsoleRole role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                AuthorityUtils.createAuthorityList("ROLE_" + role.name())));
-    }
 
     @Test
     void theExplanationShowsAHealthTenantsRowValueOnlyToRolesThatMaySeeItsRows() {

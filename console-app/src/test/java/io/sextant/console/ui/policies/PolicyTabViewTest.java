@@ -1,5 +1,6 @@
 package io.sextant.console.ui.policies;
 
+import static io.sextant.console.ui.SignedIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -11,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextArea;
 import io.sextant.console.ConsoleTest;
+import io.sextant.console.ui.SignedIn;
 import io.sextant.platform.authz.PolicyApprovals;
 import io.sextant.platform.authz.PolicyService;
 import io.sextant.platform.authz.PolicyVersion;
@@ -28,9 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The Policy tab, server-side, on a project of its own: each role sees the buttons it may press,
@@ -59,13 +58,9 @@ class PolicyTabViewTest extends SpringBrowserlessTest {
 
     @AfterEach
     void signOut() {
-        SecurityContextHolder.clearContext();
+        SignedIn.out();
     }
 
-    private static void as(String user, ConsoleRole... roles) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                AuthorityUtils.createAuthorityList(java.util.Arrays.stream(roles).map(ConsoleRole::authority).toArray(String[]::new))));
-    }
 
     private UUID newProject() {
         as("operator", ConsoleRole.OPERATOR);

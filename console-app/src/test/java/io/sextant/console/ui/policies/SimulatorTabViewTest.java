@@ -1,5 +1,6 @@
 package io.sextant.console.ui.policies;
 
+import static io.sextant.console.ui.SignedIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import io.sextant.console.ConsoleTest;
+import io.sextant.console.ui.SignedIn;
 import io.sextant.console.ui.TenantNames;
 import io.sextant.platform.authz.PolicyService;
 import io.sextant.platform.authz.PolicySimulator;
@@ -23,9 +25,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The simulator tab, server-side: Run is offered to whoever may see the tenant's rows (D009) and
@@ -51,13 +50,9 @@ class SimulatorTabViewTest extends SpringBrowserlessTest {
 
     @AfterEach
     void signOut() {
-        SecurityContextHolder.clearContext();
+        SignedIn.out();
     }
 
-    private static void as(String user, ConsoleRole role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
-                AuthorityUtils.createAuthorityList(role.authority())));
-    }
 
     private List<PoliciesView.ProjectChoice> choices() {
         List<PoliciesView.ProjectChoice> all = new ArrayList<>();

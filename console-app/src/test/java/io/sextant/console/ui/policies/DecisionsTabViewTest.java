@@ -159,4 +159,29 @@ class DecisionsTabViewTest extends SpringBrowserlessTest {
             UI.getCurrent().remove(tab);
         }
     }
+
+    @Autowired
+    io.sextant.platform.tenancy.ProvisioningService provisioning;
+
+    @Test
+    void aProjectWithoutLiveDecisionsSaysWhereTheOthersAre() {
+        as("operator", ConsoleRole.OPERATOR);
+        String slug = "dt-" + UUID.randomUUID().toString().substring(0, 8);
+        organizations.create(slug, "Decisions " + slug, "team");
+        UUID project = provisioning.apply(new io.sextant.platform.tenancy.ProjectSpec(slug, "app", "App", "eu-central",
+                io.sextant.platform.tenancy.IsolationModel.SHARED, Set.of(), io.sextant.platform.tenancy.PolicyPack.BASELINE),
+                UUID.randomUUID().toString(), io.sextant.platform.tenancy.ProvisioningListener.NONE).projectId();
+        as("support", ConsoleRole.SUPPORT);
+        DecisionsTab tab = new DecisionsTab(policies, project, TenantNames.load(organizations, projects));
+        UI.getCurrent().add(tab);
+        try {
+            assertThat($(Paragraph.class).id("decisions-empty").getText())
+                    .isEqualTo("No live decisions recorded in this window. Simulated and replayed ones are under Kind.");
+            assertThat($(Button.class).id("explain-run").isEnabled()).as("every role may explain").isTrue();
+            test($(Select.class).id("decisions-kind")).selectItem("Replayed");
+            assertThat($(Paragraph.class).id("decisions-empty").getText()).isEqualTo("No decisions of this kind recorded in this window.");
+        } finally {
+            UI.getCurrent().remove(tab);
+        }
+    }
 }

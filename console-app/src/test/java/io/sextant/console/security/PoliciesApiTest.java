@@ -65,13 +65,7 @@ class PoliciesApiTest {
 
     @Test
     void anApiOnlyVersionIsProposedWithoutABoardChangeAndApprovedByAnotherSecurityAdmin() {
-        UUID project = as("operator", () -> {
-            String slug = "api-" + UUID.randomUUID().toString().substring(0, 8);
-            organizations.create(slug, "Policies API " + slug, "team");
-            return provisioning.apply(new io.sextant.platform.tenancy.ProjectSpec(slug, "app", "App", "eu-central",
-                    io.sextant.platform.tenancy.IsolationModel.SHARED, java.util.Set.of(), io.sextant.platform.tenancy.PolicyPack.BASELINE),
-                    UUID.randomUUID().toString(), io.sextant.platform.tenancy.ProvisioningListener.NONE).projectId();
-        }, ConsoleRole.OPERATOR);
+        UUID project = as("operator", () -> io.sextant.console.ui.FreshProject.provision(organizations, provisioning, "api"), ConsoleRole.OPERATOR);
         var draft = post("/api/v1/projects/" + project + "/policy/drafts", operatorToken,
                 "{\"source\":" + quoted("rule view: permit reports.view on project when principal.role == \"member\";") + "}");
         assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);

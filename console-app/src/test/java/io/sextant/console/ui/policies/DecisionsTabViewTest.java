@@ -166,11 +166,7 @@ class DecisionsTabViewTest extends SpringBrowserlessTest {
     @Test
     void aProjectWithoutLiveDecisionsSaysWhereTheOthersAre() {
         as("operator", ConsoleRole.OPERATOR);
-        String slug = "dt-" + UUID.randomUUID().toString().substring(0, 8);
-        organizations.create(slug, "Decisions " + slug, "team");
-        UUID project = provisioning.apply(new io.sextant.platform.tenancy.ProjectSpec(slug, "app", "App", "eu-central",
-                io.sextant.platform.tenancy.IsolationModel.SHARED, Set.of(), io.sextant.platform.tenancy.PolicyPack.BASELINE),
-                UUID.randomUUID().toString(), io.sextant.platform.tenancy.ProvisioningListener.NONE).projectId();
+        UUID project = io.sextant.console.ui.FreshProject.provision(organizations, provisioning, "dt");
         as("support", ConsoleRole.SUPPORT);
         DecisionsTab tab = new DecisionsTab(policies, project, TenantNames.load(organizations, projects));
         UI.getCurrent().add(tab);

@@ -9,15 +9,12 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import io.sextant.console.ConsoleTest;
+import io.sextant.console.ui.FreshProject;
 import io.sextant.console.ui.SignedIn;
 import io.sextant.platform.authz.PolicyService;
 import io.sextant.platform.identity.ConsoleRole;
-import io.sextant.platform.tenancy.IsolationModel;
 import io.sextant.platform.tenancy.OrganizationService;
-import io.sextant.platform.tenancy.PolicyPack;
 import io.sextant.platform.tenancy.ProjectService;
-import io.sextant.platform.tenancy.ProjectSpec;
-import io.sextant.platform.tenancy.ProvisioningListener;
 import io.sextant.platform.tenancy.ProvisioningService;
 import java.util.List;
 import java.util.Set;
@@ -63,10 +60,7 @@ class LeastPrivilegeTabViewTest extends SpringBrowserlessTest {
         as("operator", ConsoleRole.OPERATOR);
         UUID crm = projects.list(organizations.find("nimbus-crm").orElseThrow().id()).stream().filter(p -> p.slug().equals("crm-eu"))
                 .findFirst().orElseThrow().id();
-        String slug = "lp-" + UUID.randomUUID().toString().substring(0, 8);
-        organizations.create(slug, "Least privilege " + slug, "team");
-        UUID bare = provisioning.apply(new ProjectSpec(slug, "app", "App", "eu-central", IsolationModel.SHARED, Set.of(), PolicyPack.BASELINE),
-                UUID.randomUUID().toString(), ProvisioningListener.NONE).projectId();
+        UUID bare = FreshProject.provision(organizations, provisioning, "lp");
         for (ConsoleRole role : List.of(ConsoleRole.OPERATOR, ConsoleRole.SUPPORT, ConsoleRole.COMPLIANCE, ConsoleRole.SECURITY_ADMIN)) {
             as(role.name().toLowerCase(), role);
             open(crm);

@@ -12,16 +12,13 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextArea;
 import io.sextant.console.ConsoleTest;
+import io.sextant.console.ui.FreshProject;
 import io.sextant.console.ui.SignedIn;
 import io.sextant.platform.authz.PolicyApprovals;
 import io.sextant.platform.authz.PolicyService;
 import io.sextant.platform.authz.PolicyVersion;
 import io.sextant.platform.identity.ConsoleRole;
-import io.sextant.platform.tenancy.IsolationModel;
 import io.sextant.platform.tenancy.OrganizationService;
-import io.sextant.platform.tenancy.PolicyPack;
-import io.sextant.platform.tenancy.ProjectSpec;
-import io.sextant.platform.tenancy.ProvisioningListener;
 import io.sextant.platform.tenancy.ProvisioningService;
 import java.util.List;
 import java.util.Set;
@@ -64,10 +61,7 @@ class PolicyTabViewTest extends SpringBrowserlessTest {
 
     private UUID newProject() {
         as("operator", ConsoleRole.OPERATOR);
-        String slug = "pt-" + UUID.randomUUID().toString().substring(0, 8);
-        organizations.create(slug, "Policy tab " + slug, "team");
-        return provisioning.apply(new ProjectSpec(slug, "app", "App", "eu-central", IsolationModel.SHARED, Set.of(), PolicyPack.BASELINE),
-                UUID.randomUUID().toString(), ProvisioningListener.NONE).projectId();
+        return FreshProject.provision(organizations, provisioning, "pt");
     }
 
     private PolicyTab open(UUID project) {

@@ -6,6 +6,8 @@ import io.sextant.platform.authz.Effect;
 import io.sextant.platform.authz.Explanation;
 import io.sextant.platform.authz.ImpactReport;
 import io.sextant.platform.authz.LeastPrivilegeProposal;
+import io.sextant.platform.authz.PolicyApprovals;
+import io.sextant.platform.authz.PolicyProposal;
 import io.sextant.platform.authz.PolicyService;
 import io.sextant.platform.authz.PolicySimulator;
 import io.sextant.platform.authz.PolicySyntaxException;
@@ -15,7 +17,6 @@ import io.sextant.platform.authz.Principal;
 import io.sextant.platform.authz.RequestContext;
 import io.sextant.platform.authz.Simulation;
 import io.sextant.platform.authz.UnknownProjectException;
-import io.sextant.platform.changes.ChangeRequest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /api/v1}: a project's authorization policies for scripts and CI — versions and drafts,
  * simulations on the real rows, live decisions and their explanations, least-privilege proposals,
- * test suites, impact of a candidate version and publishing through the review board. The authz
+ * test suites, impact of a candidate version and publishing (through the review board, or a security
+ * admin's approval for a version that changes no row-level security). The authz
  * services decide who may do what (and audit refusals); this class only maps JSON and errors.
  */
 @RestController
@@ -50,10 +52,12 @@ class PoliciesApi {
 
     private final PolicyService policies;
     private final PolicySimulator simulator;
+    private final PolicyApprovals approvals;
 
-    PoliciesApi(PolicyService policies, PolicySimulator simulator) {
+    PoliciesApi(PolicyService policies, PolicySimulator simulator, PolicyApprovals approvals) {
         this.policies = policies;
         this.simulator = simulator;
+        this.approvals = approvals;
     }
 
     @GetMapping("/projects/{projectId}/policy/versions")
@@ -144,8 +148,22 @@ class PoliciesApi {
 
     @PostMapping("/projects/{projectId}/policy/versions/{hash}/propose")
     @ResponseStatus(HttpStatus.CREATED)
-    ChangeRequest propose(@PathVariable UUID projectId, @PathVariable String hash) {
+    PolicyProposal propose(@PathVariable UUID projectId, @PathVariable String hash) {
         return policies.propose(projectId, hash);
+    }
+
+    /** Publishes a proposed version that changes no row-level security (API rules only): a security admin other than its author and proposer. */
+    @PostMapping("/projects/{projectId}/policy/versions/{hash}/approve")
+    PolicyVersion approve(@PathVariable UUID projectId, @PathVariable String hash) {
+        return approvals.approve(projectId, hash);
+    }
+
+    record RejectBody(@Nullable String reason) {
+    }
+
+    @PostMapping("/projects/{projectId}/policy/versions/{hash}/reject")
+    PolicyVersion reject(@PathVariable UUID projectId, @PathVariable String hash, @RequestBody(required = false) @Nullable RejectBody b) {
+        return approvals.reject(projectId, hash, b == null || b.reason() == null ? "" : b.reason());
     }
 
     record TestSuiteBody(String content, int version) {

@@ -50,8 +50,10 @@ class AuditView extends VerticalLayout {
     private final DateTimePicker to = new DateTimePicker("To (UTC)");
     private Long nextBefore;
 
-    AuditView(AuditQuery query, AuditVerifier verifier, AuditCheckpoints checkpoints) {
+    AuditView(AuditQuery query, AuditVerifier verifier, AuditCheckpoints checkpoints, io.sextant.platform.tenancy.OrganizationService organizations,
+            io.sextant.platform.tenancy.ProjectService projects) {
         this.query = query;
+        TenantNames names = TenantNames.load(organizations, projects); // tenants by name, never a bare id
         setId("audit-view");
         setSizeFull();
         Button verify = new Button("Verify chain", e -> show(verifier.verify()));
@@ -92,14 +94,14 @@ class AuditView extends VerticalLayout {
         grid.addColumn(e -> Formats.dateTime(e.occurredAt())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEventView::actor).setHeader("Actor").setAutoWidth(true);
         grid.addColumn(AuditEventView::action).setHeader("Action").setAutoWidth(true);
-        grid.addColumn(e -> e.targetType() + (e.targetId() == null ? "" : " " + e.targetId())).setHeader("Target");
+        grid.addColumn(e -> names.target(e.targetType(), e.targetId())).setHeader("Target");
         grid.addComponentColumn(e -> {
             Span s = new Span(e.outcome().dbValue());
             s.addClassNames("sx-badge", "sx-badge-" + e.outcome().dbValue());
             return s;
         }).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.details().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                .map(d -> d.getKey() + "=" + d.getValue()).collect(Collectors.joining(", "))).setHeader("Details");
+        grid.addColumn(e -> names.named(e.details().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(d -> d.getKey() + "=" + d.getValue()).collect(Collectors.joining(", ")))).setHeader("Details");
         grid.addColumn(e -> e.requestId() == null ? "" : e.requestId().substring(0, Math.min(8, e.requestId().length())))
                 .setHeader("Request").setAutoWidth(true).setFlexGrow(0);
         more.setId("load-more");

@@ -68,11 +68,17 @@ public final class ChartOptions {
 
     /** A stacked bar chart: one bar per category, one stack segment per series. */
     public static String stackedBars(Map<String, Map<String, Integer>> valuesBySeriesThenCategory, String yName) {
+        return stackedBars(valuesBySeriesThenCategory, yName, name -> "total");
+    }
+
+    /** Bars side by side per category, one per stack ({@code stackOf} a series' name), each stacking its series. */
+    public static String stackedBars(Map<String, Map<String, Integer>> valuesBySeriesThenCategory, String yName,
+            java.util.function.Function<String, String> stackOf) {
         Set<String> categories = new LinkedHashSet<>();
         valuesBySeriesThenCategory.values().forEach(m -> categories.addAll(m.keySet()));
         List<Object> series = new ArrayList<>();
         valuesBySeriesThenCategory.forEach((name, values) -> series.add(Map.of(
-                "name", name, "type", "bar", "stack", "total", "barMaxWidth", 48,
+                "name", name, "type", "bar", "stack", stackOf.apply(name), "barMaxWidth", 48,
                 "data", categories.stream().map(c -> values.getOrDefault(c, 0)).toList())));
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("tooltip", Map.of("trigger", "axis"));

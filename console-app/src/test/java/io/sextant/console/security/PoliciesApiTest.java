@@ -60,6 +60,31 @@ class PoliciesApiTest {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
+    @Autowired
+    io.sextant.platform.tenancy.ProvisioningService provisioning;
+
+    @Test
+    void anApiOnlyVersionIsProposedWithoutABoardChangeAndApprovedByAnotherSecurityAdmin() {
+        UUID project = as("operator", () -> io.sextant.console.ui.FreshProject.provision(organizations, provisioning, "api"), ConsoleRole.OPERATOR);
+        var draft = post("/api/v1/projects/" + project + "/policy/drafts", operatorToken,
+                "{\"source\":" + quoted("rule view: permit reports.view on project when principal.role == \"member\";") + "}");
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+        String hash = SecurityHttp.json(draft).get("versionHash").toString();
+        String base = "/api/v1/projects/" + project + "/policy/versions/" + hash;
+
+        var proposed = post(base + "/propose", operatorToken, "{}");
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+        assertThat(proposed.body()).contains("\"change\":null").contains("\"state\":\"proposed\"");
+        var byOperator = post(base + "/approve", operatorToken, "{}");
+        assertThat(byOperator.statusCode()).as(byOperator.body()).isEqualTo(403);
+        var approved = post(base + "/approve", secadminToken, "{}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.body()).contains("\"state\":\"published\"").contains("secadmin (security admin approval)");
+        assertThat(post(base + "/approve", secadminToken, "{}").statusCode()).as("published once").isEqualTo(409);
+        assertThat(jdbc.queryForObject("select count(*) from ledger.audit_event where action = 'authz.policy.approve' and target_id = ? "
+                + "and outcome = 'refused' and actor = 'operator'", Long.class, project.toString())).isEqualTo(1);
+    }
+
     @Test
     void aSyntaxErrorIsAnsweredWithItsPosition() {
         UUID crm = project("nimbus-crm", "crm-eu");

@@ -125,12 +125,24 @@ class ErrorPagesViewTest extends SpringBrowserlessTest {
         assertThat(text).contains("Not allowed").contains("ask a security admin for the role").doesNotContain("Something went wrong");
     }
 
+    /**
+     * The screen disables what a role may not press (Support: "Save tests" says it needs Operator
+     * or Security admin), but the service decides: a screen opened before the person's roles
+     * changed still gets a refusal that says so, audited.
+     */
     @Test
     @WithMockUser(username = "support-button", roles = "SUPPORT")
     void buttonWhoseServiceRefusesTheRoleSaysSoAndTheRefusalIsAudited() {
         String projectId = jdbc.queryForObject("select project_id::text from control_plane.project where status = 'active' "
                 + "order by created_at limit 1", String.class);
         assertThat(navigate("policies/" + projectId, Component.class).getId()).hasValue("policies-view");
+        assertThat($(Button.class).id("policy-tests-save").isEnabled()).as("disabled for Support, with the role it needs").isFalse();
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated("support-button", null,
+                        org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_OPERATOR")));
+        assertThat(navigate("policies/" + projectId, Component.class).getId()).hasValue("policies-view");
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(authentication);
         long before = lastSeq();
 
         test($(Button.class).id("policy-tests-save")).click();

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Demo policies for the demo profile: a published API policy for nimbus-crm/crm-eu, a draft that
- * adds table rules, a test suite, and a week of recorded live decisions (deterministic, seeded) so
+ * adds table rules (published through the review board), a draft that adds an API rule only
+ * (published by a security admin's approval: the operator proposes it, secadmin approves), a test suite, and a week of recorded live decisions (deterministic, seeded) so
  * that least-privilege proposals and impact analysis have something to work on. Idempotent.
  */
 @Service
@@ -32,6 +33,7 @@ public class DemoPolicyData {
     static final String DIR = "io/sextant/platform/authz/demo/";
     static final String PUBLISHED = resource("crm-eu.policy");
     static final String DRAFT = resource("crm-eu.draft.policy");
+    static final String API_DRAFT = resource("crm-eu.api-draft.policy");
     static final String TESTS = resource("crm-eu.tests");
 
     /** A policy or test file shipped with the product (the same files CI runs: PolicySuiteFilesTest). */
@@ -73,6 +75,7 @@ public class DemoPolicyData {
             }
             PolicyVersion published = policies.seedPublished(crm.id(), PUBLISHED);
             policies.saveDraft(crm.id(), DRAFT, published.versionHash());
+            policies.saveDraft(crm.id(), API_DRAFT, published.versionHash());
             if (policies.testSuiteVersion(crm.id()) == 0) {
                 policies.saveTestSuite(crm.id(), TESTS, 0);
             }

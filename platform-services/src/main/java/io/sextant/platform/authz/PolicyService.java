@@ -122,7 +122,7 @@ public class PolicyService {
         var v = r.into(POLICY_VERSION);
         return new PolicyVersion(v.getVersionHash(), v.getProjectId(), v.getParentHash(), v.getSource(), v.getAuthor(),
                 v.getCreatedAt().toInstant(), v.getState(), v.getChangeId(), v.getPublishedAt() == null ? null : v.getPublishedAt().toInstant(),
-                v.getPublishedBy());
+                v.getPublishedBy(), v.getProposedBy());
     }
 
     /** Checks a policy text against the project's tables without storing it. */
@@ -476,13 +476,16 @@ public class PolicyService {
     }
 
     /**
-     * Submits a version for publishing: its test suite must pass; its generated row-level security
-     * goes to the migration review board as a change request (security-relevant, so a security
-     * administrator other than the author must approve it there). The version is published when
-     * that change is applied — never automatically.
+     * Submits a version for publishing: its test suite must pass. When publishing it changes the
+     * project's row-level security, the generated SQL goes to the migration review board as a change
+     * request (security-relevant, so a security administrator other than the author must approve it
+     * there) and the version is published when that change is applied. When it changes none — its
+     * rules, and the published version's, are API actions only — there is no SQL to review: the
+     * version waits for a security admin's approval of its own ({@link PolicyApprovals}). Never
+     * published automatically.
      */
     @PreAuthorize(WRITE)
-    public ChangeRequest propose(UUID projectId, String versionHash) {
+    public PolicyProposal propose(UUID projectId, String versionHash) {
         Project p = project(projectId);
         PolicyVersion v = version(versionHash).filter(x -> x.projectId().equals(projectId))
                 .orElseThrow(() -> new IllegalArgumentException("No version " + versionHash + " of project " + p.slug()));
@@ -500,6 +503,33 @@ public class PolicyService {
         CompiledRls next = compiled(p, projectTables, v.source());
         Optional<PolicyVersion> current = published(projectId);
         CompiledRls previous = current.map(c -> compiled(p, projectTables, c.source())).orElse(null);
+        if (next.policies().isEmpty() && (previous == null || previous.policies().isEmpty())) {
+            return proposeForApproval(p, v, tests);
+        }
+        ChangeRequest change = proposeOnBoard(p, v, tests, projectTables, next, current, previous);
+        return new PolicyProposal(version(versionHash).orElseThrow(), change);
+    }
+
+    /** API rules only, before and after: no SQL, so no board change; a security admin approves it (PolicyApprovals). */
+    private PolicyProposal proposeForApproval(Project p, PolicyVersion v, PolicyTestSuite.Report tests) {
+        String who = who();
+        tx.executeWithoutResult(s -> {
+            int n = dsl.update(POLICY_VERSION).set(POLICY_VERSION.STATE, "proposed").setNull(POLICY_VERSION.CHANGE_ID)
+                    .set(POLICY_VERSION.PROPOSED_BY, who).set(POLICY_VERSION.PROPOSED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                    .where(POLICY_VERSION.VERSION_HASH.eq(v.versionHash())).and(POLICY_VERSION.STATE.in("draft", "rejected")).execute();
+            if (n == 0) {
+                throw new IllegalStateException("Version " + v.versionHash().substring(0, 12) + " was proposed by someone else meanwhile");
+            }
+            audit.append(AuditEntry.succeeded("authz.policy.propose", "project", p.id().toString(), Map.of("version", v.versionHash(),
+                    "route", "security-admin approval (API rules only: no row-level security changes)",
+                    "tests", String.valueOf(tests.results().size()))));
+        });
+        return new PolicyProposal(version(v.versionHash()).orElseThrow(), null);
+    }
+
+    private ChangeRequest proposeOnBoard(Project p, PolicyVersion v, PolicyTestSuite.Report tests, List<TenantTables.Table> projectTables,
+            CompiledRls next, Optional<PolicyVersion> current, @Nullable CompiledRls previous) {
+        String versionHash = v.versionHash();
         boolean nextOwn = !next.policies().isEmpty();
         boolean previousOwn = previous != null && !previous.policies().isEmpty();
         StringBuilder forward = new StringBuilder("-- Publish policy version " + versionHash.substring(0, 12) + " of " + p.slug() + "\n");
@@ -523,13 +553,28 @@ public class PolicyService {
         ChangeRequest change = changes.submit(new ChangeSubmission(targetId, changes.nextSequence(targetId),
                 "Publish policy version " + versionHash.substring(0, 12) + " of project " + p.slug() + " (" + next.policies().size()
                         + " row-level security policies)", forward.toString(), rollback.toString()));
+        String who = who();
         tx.executeWithoutResult(s -> {
             dsl.update(POLICY_VERSION).set(POLICY_VERSION.STATE, "proposed").set(POLICY_VERSION.CHANGE_ID, change.changeId())
+                    .set(POLICY_VERSION.PROPOSED_BY, who).set(POLICY_VERSION.PROPOSED_AT, clock.instant().atOffset(ZoneOffset.UTC))
                     .where(POLICY_VERSION.VERSION_HASH.eq(versionHash)).execute();
-            audit.append(AuditEntry.succeeded("authz.policy.propose", "project", projectId.toString(),
+            audit.append(AuditEntry.succeeded("authz.policy.propose", "project", p.id().toString(),
                     Map.of("version", versionHash, "change", change.changeId(), "tests", String.valueOf(tests.results().size()))));
         });
         return change;
+    }
+
+    /**
+     * Whether publishing {@code source} now changes the project's row-level security (it has table
+     * rules, or the published version has): such a version is published only through the board.
+     */
+    boolean changesRowSecurity(UUID projectId, String source) {
+        Project p = project(projectId);
+        List<TenantTables.Table> projectTables = tables.tables(p);
+        if (!compiled(p, projectTables, source).policies().isEmpty()) {
+            return true;
+        }
+        return published(projectId).map(c -> !compiled(p, projectTables, c.source()).policies().isEmpty()).orElse(false);
     }
 
     private static void defaultAccess(Project p, List<TenantTables.Table> projectTables, boolean on, StringBuilder sql) {
@@ -587,7 +632,8 @@ public class PolicyService {
             throw new IllegalArgumentException("Only a policy without table rules can be seeded as published; others go through the review board");
         }
         PolicyVersion v = saveDraft(projectId, source, null);
-        if (v.state().equals("published")) {
+        // once anything was published (this seed, or a later version through the board or an approval), the seed stays as it is
+        if (!v.state().equals("draft") || published(projectId).isPresent()) {
             return v;
         }
         tx.executeWithoutResult(s -> {

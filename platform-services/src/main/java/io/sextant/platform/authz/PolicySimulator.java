@@ -64,6 +64,16 @@ public class PolicySimulator {
         this.clock = clock;
     }
 
+    /**
+     * Whether the signed-in person may simulate on this project's rows (D009: who may see a
+     * tenant's rows), for a screen to say so beforehand; {@link #simulate} decides again and audits
+     * a refusal.
+     */
+    @PreAuthorize(PolicyService.READ)
+    public boolean mayRun(UUID projectId) {
+        return access.maySeeRows(policies.project(projectId));
+    }
+
     @PreAuthorize(PolicyService.READ)
     public Result simulate(Request req) {
         long started = System.nanoTime();
@@ -162,7 +172,8 @@ public class PolicySimulator {
                 predicted.add(rowKey);
             }
             predictedRefusal |= outcome == RowOutcome.REFUSED_BY_CHECK || outcome == RowOutcome.REFUSED_NOT_VISIBLE_AFTER;
-            rows.add(new RowResult(rowKey, before, after, outcome, words(outcome, policy, rowTraces), List.copyOf(rowTraces)));
+            rows.add(new RowResult(rowKey, before, after, outcome, words(outcome, policy, rowTraces), List.copyOf(rowTraces),
+                    Simulation.checks(req.command())));
             traces.addAll(rowTraces);
         }
         if (predictedRefusal) {

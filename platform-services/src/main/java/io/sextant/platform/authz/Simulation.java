@@ -26,9 +26,26 @@ public final class Simulation {
             Map<String, String> set, @Nullable String draftSource) {
     }
 
-    /** One row the command could reach, what happened to it, and each rule's verdict with the values it saw. */
+    /**
+     * One row the command could reach, what happened to it, and each rule's verdict with the values
+     * it saw. {@code checks} says, for each trace in order, what PostgreSQL checks with it and on
+     * which row — "the row as it would be" only for the new row of an INSERT or UPDATE.
+     */
     public record RowResult(String rowKey, Map<String, @Nullable Object> before, @Nullable Map<String, @Nullable Object> after,
-            RowSecurityModel.RowOutcome outcome, String explanation, List<DecisionTrace> traces) {
+            RowSecurityModel.RowOutcome outcome, String explanation, List<DecisionTrace> traces, List<String> checks) {
+    }
+
+    /** What each trace of a row checks for {@code command}, in the order the simulator records them. */
+    public static List<String> checks(Command command) {
+        String visible = "SELECT policies: is the row visible? (the row as it is)";
+        return switch (command) {
+            case SELECT -> List.of(visible);
+            case DELETE -> List.of(visible, "DELETE policies: may it be deleted? (the row as it is)");
+            case UPDATE -> List.of(visible, "UPDATE policies, USING: may it be changed? (the row as it is)",
+                    "UPDATE policies, WITH CHECK: is the new row allowed? (the row as it would be)",
+                    "SELECT policies: is the new row still visible? (the row as it would be)");
+            case INSERT -> List.of("INSERT policies, WITH CHECK: is the new row allowed? (the row as it would be)");
+        };
     }
 
     /**

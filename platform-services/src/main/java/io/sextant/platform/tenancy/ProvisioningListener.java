@@ -9,7 +9,7 @@ public interface ProvisioningListener {
     default void started(ProvisioningStep step) {
     }
 
-    /** @param skipped the step was already done by an earlier attempt */
+    /** @param skipped the step was already done by an earlier attempt (never on a fresh run) */
     default void finished(ProvisioningStep step, boolean skipped) {
     }
 }

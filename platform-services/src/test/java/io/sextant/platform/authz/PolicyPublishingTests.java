@@ -84,7 +84,7 @@ class PolicyPublishingTests {
         as("alice", "OPERATOR", () -> policies.saveTestSuite(project, "allow billing.update project | role=billing-admin tenant=self |\n"
                 + "deny billing.update project | role=member tenant=self |\n", 1));
 
-        ChangeRequest change = as("alice", "OPERATOR", () -> policies.propose(project, draft.versionHash()));
+        ChangeRequest change = as("alice", "OPERATOR", () -> policies.propose(project, draft.versionHash())).change();
         assertThat(change.forwardSql()).contains("create policy").contains("as permissive for update");
         assertThat(as("alice", "OPERATOR", () -> policies.version(draft.versionHash())).orElseThrow().state()).isEqualTo("proposed");
 
@@ -163,7 +163,7 @@ class PolicyPublishingTests {
         var whatIf = as("alice", "OPERATOR", () -> simulator.simulate(select(a.projectId(), a.projectId(), u1, source)));
         assertThat(whatIf.predictedRows()).hasSize(1);
 
-        ChangeRequest change = as("alice", "OPERATOR", () -> policies.propose(a.projectId(), v.versionHash()));
+        ChangeRequest change = as("alice", "OPERATOR", () -> policies.propose(a.projectId(), v.versionHash())).change();
         assertThat(change.targetId()).isEqualTo("region:eu-central");
         assertThat(change.forwardSql()).contains("set own_policy = true");
         as("alice", "OPERATOR", () -> changes.check(change.changeId(), ShadowOptions.defaults(), ShadowProgressListener.NONE));

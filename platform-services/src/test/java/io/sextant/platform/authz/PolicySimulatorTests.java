@@ -108,6 +108,34 @@ class PolicySimulatorTests {
         assertThat(title()).startsWith("Quarterly plan/");
     }
 
+    /**
+     * Each trace of a row is named by what PostgreSQL checks with it: a SELECT's trace says SELECT
+     * and "the row as it is" (the UI used to guess the row by comparing the trace's snapshot with
+     * the row, which differs whenever a column holds a uuid, and called a SELECT's row "as it would
+     * be"); only the new row of an UPDATE or INSERT is "the row as it would be".
+     */
+    @Test
+    void everyTraceOfARowSaysWhatItChecksAndOnWhichRow() {
+        Result select = simulator.simulate(new Request(a.projectId(), a.projectId(), "member", "u1", Map.of(),
+                RequestContext.at(Instant.parse("2026-11-26T10:00:00Z")), Command.SELECT, "document", Map.of("id", docId), Map.of(), null));
+        assertThat(select.rows()).singleElement().satisfies(row -> {
+            assertThat(row.traces()).extracting(DecisionTrace::action).containsExactly("select");
+            assertThat(row.checks()).singleElement().satisfies(c -> assertThat(c).startsWith("SELECT").contains("the row as it is")
+                    .doesNotContain("UPDATE").doesNotContain("would be"));
+            assertThat(row.traces().get(0).resource()).as("the snapshot is not the row's map (uuid as text), so it cannot tell the row")
+                    .isNotEqualTo(row.before());
+        });
+        Result update = simulator.simulate(update(a.projectId(), Map.of("title", "changed"), null));
+        assertThat(update.rows()).singleElement().satisfies(row -> {
+            for (int i = 0; i < row.traces().size(); i++) {
+                assertThat(row.checks().get(i)).as("check " + i).startsWith(row.traces().get(i).action().toUpperCase(java.util.Locale.ROOT));
+            }
+            assertThat(row.checks()).filteredOn(c -> c.contains("the row as it would be")).hasSize(2);
+            assertThat(row.traces().get(2).resource().get("title")).isEqualTo("changed");
+            assertThat(row.traces().get(1).resource().get("title")).isEqualTo("Quarterly plan");
+        });
+    }
+
     @Test
     void whatIfEvaluatesADraftWithoutRunningTheCommand() {
         // a draft with table rules replaces the platform's default access: it must permit what it wants kept

@@ -34,7 +34,7 @@ class PolicySuiteFilesTest {
         Project crm = new Project(id, UUID.randomUUID(), "crm-eu", "CRM (EU)", "eu-central", IsolationModel.SHARED, "active",
                 Set.of(DataClass.PERSONAL), PolicyPack.PERSONAL_DATA, "t_000000000001", null, false, null, null, null, null, 0);
         String tests = DemoPolicyData.resource("crm-eu.tests");
-        for (String file : List.of("crm-eu.policy", "crm-eu.draft.policy")) {
+        for (String file : List.of("crm-eu.policy", "crm-eu.draft.policy", "crm-eu.api-draft.policy")) {
             Policy project = PolicyParser.parse(DemoPolicyData.resource(file), KIT);
             boolean own = project.rules().stream().anyMatch(r -> r.actions().stream().anyMatch(PolicyRule.SQL_ACTIONS::contains));
             CompiledPolicy effective = CompiledPolicy.of(PolicyParser.parse(PlatformPolicies.forProject(crm, own) + "\n" + project.canonical(), KIT));

@@ -43,8 +43,19 @@ class ResumableProvisioningTests {
                 assertThat(step).isEqualTo(ProvisioningStep.RESERVE); // rolled back with its transaction: nothing exists
                 assertThat(tenants.footprint("eu-central")).isEqualTo(before);
             }
-            var done = provisioning.apply(spec, key, ProvisioningListener.NONE);
+            var skipped = new java.util.ArrayList<ProvisioningStep>();
+            var done = provisioning.apply(spec, key, new ProvisioningListener() {
+                @Override
+                public void finished(ProvisioningStep s, boolean wasSkipped) {
+                    if (wasSkipped) {
+                        skipped.add(s);
+                    }
+                }
+            });
             assertThat(done.status()).isEqualTo(ProvisioningResult.Status.SUCCEEDED);
+            assertThat(skipped).as("a resumed run skips what the failed attempt did (credentials are issued again)")
+                    .containsExactlyElementsOf(java.util.Arrays.stream(ProvisioningStep.values())
+                            .filter(s -> step != ProvisioningStep.RESERVE && s.ordinal() < step.ordinal() && s != ProvisioningStep.CREDENTIALS).toList());
             assertThat(projects.find(done.projectId()).orElseThrow().status()).isEqualTo("active");
             assertThat(projects.list(org.id())).hasSize(1);
             int dedicated = isolation == IsolationModel.DEDICATED ? 1 : 0;
@@ -67,14 +78,19 @@ class ResumableProvisioningTests {
     void progressIsReportedStepByStep() {
         Organization org = tenants.org("team");
         var seen = new java.util.ArrayList<ProvisioningStep>();
+        var skipped = new java.util.ArrayList<ProvisioningStep>();
         var r = provisioning.apply(new ProjectSpec(org.slug(), Tenants.unique("p"), "Watched", "us-east", IsolationModel.SHARED,
                 Set.of(), PolicyPack.BASELINE), UUID.randomUUID().toString(), new ProvisioningListener() {
                     @Override
-                    public void finished(ProvisioningStep step, boolean skipped) {
+                    public void finished(ProvisioningStep step, boolean wasSkipped) {
                         seen.add(step);
+                        if (wasSkipped) {
+                            skipped.add(step);
+                        }
                     }
                 });
         assertThat(r.status()).isEqualTo(ProvisioningResult.Status.SUCCEEDED);
         assertThat(seen).containsExactly(ProvisioningStep.values());
+        assertThat(skipped).as("a fresh run did every step itself: nothing reads \"(already done)\"").isEmpty();
     }
 }

@@ -47,6 +47,16 @@ class UnreachableRegionTests {
     }
 
     @Test
+    void aReachableRegionIsReportedWithoutItsConnectionUrl() {
+        Organization org = tenants.org("team");
+        Preflight pf = provisioning.preflight(new ProjectSpec(org.slug(), "near-by", "Near", "eu-central", IsolationModel.SHARED, Set.of(),
+                PolicyPack.BASELINE));
+        var check = pf.checks().stream().filter(c -> c.item().equals("region-reachable")).findFirst().orElseThrow();
+        assertThat(check.outcome()).isEqualTo(Preflight.Outcome.PASSED);
+        assertThat(check.detail()).isEqualTo("Region eu-central answers.").doesNotContain("jdbc:").doesNotContain("127.0.0.1");
+    }
+
+    @Test
     void residencyLogsWhyARegionCouldNotBeCheckedWithoutItsSecret(CapturedOutput output) {
         var t = tenants.provision(tenants.org("team"), "eu-central", IsolationModel.SHARED);
         var report = residency.check(t.projectId());

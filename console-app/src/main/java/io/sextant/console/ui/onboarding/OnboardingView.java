@@ -211,7 +211,7 @@ class OnboardingView extends VerticalLayout {
                 ui.access(() -> {
                     bar.setValue(step.ordinal() + 1);
                     steps.add(new Div(new Span("✓ "), new Span(step.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                            + (skipped ? " (already done)" : ""))));
+                            + (skipped ? " (done by an earlier attempt)" : ""))));
                 });
             }
         };

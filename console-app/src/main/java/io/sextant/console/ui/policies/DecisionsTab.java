@@ -11,6 +11,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import io.sextant.console.ui.ChartOptions;
 import io.sextant.console.ui.Formats;
+import io.sextant.console.ui.TenantNames;
 import io.sextant.frontend.EChart;
 import io.sextant.platform.authz.Explanation;
 import io.sextant.platform.authz.PolicyService;
@@ -24,21 +25,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-/** Recent decisions of the project (live and simulated) with allow/deny per day, and "Explain" by decision id. */
+/**
+ * Recent decisions of the project with allow/deny per day, and "Explain" by decision id. Live
+ * decisions are shown by default; simulated and replayed ones (the simulator, test runs, impact and
+ * least-privilege previews) only when asked for, and then as bars of their own beside the live ones,
+ * so that replaying a week of decisions never looks like a week of traffic.
+ */
 class DecisionsTab extends VerticalLayout {
 
     private static final int LIMIT = 500;
 
     private final PolicyService policies;
     private final UUID projectId;
+    private final TenantNames names;
     private final Select<Integer> window = new Select<>();
-    private final Select<String> kind = new Select<>();
+    private final Select<Kinds> kind = new Select<>();
+
+    /** What the list and the chart show; live first, the default. */
+    enum Kinds {
+        LIVE("Live decisions", TraceKind.LIVE), SIMULATION("Simulated", TraceKind.SIMULATION), REPLAY("Replayed", TraceKind.REPLAY),
+        ALL("All kinds, live apart", null);
+
+        final String label;
+        final @Nullable TraceKind kind;
+
+        Kinds(String label, @Nullable TraceKind kind) {
+            this.label = label;
+            this.kind = kind;
+        }
+    }
     private final Div list = new Div();
     private final TextField decisionId = new TextField("Decision id");
     private final Div explanation = new Div();
 
-    DecisionsTab(PolicyService policies, UUID projectId) {
+    DecisionsTab(PolicyService policies, UUID projectId, TenantNames names) {
+        this.names = names;
         this.policies = policies;
         this.projectId = projectId;
         setPadding(false);
@@ -50,8 +73,9 @@ class DecisionsTab extends VerticalLayout {
         window.setValue(7);
         kind.setId("decisions-kind");
         kind.setLabel("Kind");
-        kind.setItems("All", "LIVE", "SIMULATION", "REPLAY");
-        kind.setValue("All");
+        kind.setItems(Kinds.values());
+        kind.setItemLabelGenerator(k -> k.label);
+        kind.setValue(Kinds.LIVE);
         window.addValueChangeListener(e -> load());
         kind.addValueChangeListener(e -> load());
         list.setId("decisions-list");
@@ -134,7 +158,7 @@ class DecisionsTab extends VerticalLayout {
                     new io.sextant.platform.authz.RequestContext(null, null, risk)));
         });
         if (e != null) {
-            requestExplanation.add(PolicyUi.explanation(e));
+            requestExplanation.add(PolicyUi.explanation(e, names));
         }
     }
 
@@ -144,30 +168,22 @@ class DecisionsTab extends VerticalLayout {
 
     private void load() {
         list.removeAll();
-        TraceKind k = "All".equals(kind.getValue()) ? null : TraceKind.valueOf(kind.getValue());
+        TraceKind k = kind.getValue().kind;
         List<RecordedTrace> traces = PolicyUi.attempt(() -> policies.recentDecisions(projectId, Duration.ofDays(window.getValue()), k, LIMIT));
         if (traces == null) {
             return;
         }
         if (traces.isEmpty()) {
-            list.add(PolicyUi.empty("decisions-empty", "No decisions recorded in this window."));
+            list.add(PolicyUi.empty("decisions-empty", kind.getValue() == Kinds.LIVE
+                    ? "No live decisions recorded in this window. Simulated and replayed ones are under Kind."
+                    : "No decisions of this kind recorded in this window."));
             return;
         }
-        Map<String, Map<String, Integer>> perDay = new LinkedHashMap<>();
-        perDay.put("ALLOW", new TreeMap<>());
-        perDay.put("DENY", new TreeMap<>());
-        traces.stream().map(RecordedTrace::trace).forEach(t -> {
-            String day = t.decidedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
-            perDay.get("ALLOW").putIfAbsent(day, 0);
-            perDay.get("DENY").putIfAbsent(day, 0);
-            perDay.get(t.effect().name()).merge(day, 1, Integer::sum);
-        });
         EChart chart = new EChart();
         chart.setId("decisions-chart");
         chart.setHeight("200px");
         chart.setWidthFull();
-        // Allow green, deny red: the palette's defaults would colour them blue and green.
-        chart.setOption("{\"color\":[\"#3f9f5f\",\"#d9534f\"]," + ChartOptions.stackedBars(perDay, "decisions").substring(1));
+        chart.setOption(chartOption(traces));
         Grid<RecordedTrace> grid = new Grid<>();
         grid.setId("decisions-grid");
         grid.addColumn(r -> Formats.dateTime(r.trace().decidedAt())).setHeader("Decided (UTC)").setAutoWidth(true).setFlexGrow(0);
@@ -200,11 +216,46 @@ class DecisionsTab extends VerticalLayout {
         }
     }
 
+    /**
+     * Allow and deny per day: one stacked bar for live decisions, and — only when other kinds are
+     * listed — one beside it for simulated and replayed ones, in greys, never added to the live bar.
+     */
+    static String chartOption(List<RecordedTrace> traces) {
+        Map<String, Map<String, Integer>> perDay = new LinkedHashMap<>();
+        List<String> colours = new java.util.ArrayList<>();
+        series(perDay, colours, "live allow", "#3f9f5f");
+        series(perDay, colours, "live deny", "#d9534f");
+        boolean others = traces.stream().anyMatch(r -> r.trace().kind() != TraceKind.LIVE);
+        if (others) {
+            series(perDay, colours, "simulated", "#9aa5b1");
+            series(perDay, colours, "replayed", "#c9d1da");
+        }
+        java.util.SortedSet<String> days = new java.util.TreeSet<>();
+        traces.forEach(r -> days.add(r.trace().decidedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString()));
+        perDay.values().forEach(m -> days.forEach(d -> m.put(d, 0)));
+        traces.stream().map(RecordedTrace::trace).forEach(t -> {
+            String day = t.decidedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+            String name = switch (t.kind()) {
+                case LIVE -> t.effect() == io.sextant.platform.authz.Effect.ALLOW ? "live allow" : "live deny";
+                case SIMULATION -> "simulated";
+                case REPLAY -> "replayed";
+            };
+            perDay.get(name).merge(day, 1, Integer::sum);
+        });
+        String option = ChartOptions.stackedBars(perDay, "decisions", name -> name.startsWith("live") ? "live" : "not live");
+        return "{\"color\":[" + String.join(",", colours.stream().map(c -> "\"" + c + "\"").toList()) + "]," + option.substring(1);
+    }
+
+    private static void series(Map<String, Map<String, Integer>> perDay, List<String> colours, String name, String colour) {
+        perDay.put(name, new TreeMap<>());
+        colours.add(colour);
+    }
+
     private void explain() {
         explanation.removeAll();
         Explanation e = PolicyUi.attempt(() -> policies.explain(decisionId.getValue()));
         if (e != null) {
-            explanation.add(PolicyUi.explanation(e));
+            explanation.add(PolicyUi.explanation(e, names));
         }
     }
 }

@@ -33,15 +33,17 @@ class LeastPrivilegeTab extends VerticalLayout {
         window.setMin(1);
         window.setMax(366);
         window.setStepButtonsVisible(true);
-        Button run = new Button("Propose", e -> propose());
+        // a read every console role may run (it changes nothing): named for what it does, not "Propose", which publishing needs a writer for
+        Button run = new Button("Suggest a narrower policy", e -> propose());
         run.setId("lp-run");
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout line = new HorizontalLayout(window, run);
         line.setAlignItems(Alignment.BASELINE);
         result.setId("lp-result");
         result.setWidthFull();
-        add(new H3("Least privilege"), new Span("Proposes the published policy narrowed to the permissions recorded live requests "
-                + "actually used, and shows what it would decide on those requests."), line, result);
+        add(new H3("Least privilege"), new Span("Suggests the published policy narrowed to the permissions recorded live requests "
+                + "actually used, and shows what it would decide on those requests. Nothing is saved: to publish it, an Operator or "
+                + "Security admin saves it as a draft and proposes it."), line, result);
     }
 
     private void propose() {

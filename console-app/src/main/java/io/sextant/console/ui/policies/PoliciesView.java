@@ -12,6 +12,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.sextant.console.ui.TenantNames;
+import io.sextant.platform.authz.PolicyApprovals;
 import io.sextant.platform.authz.PolicyService;
 import io.sextant.platform.authz.PolicySimulator;
 import io.sextant.platform.identity.ConsoleRole;
@@ -44,11 +46,18 @@ class PoliciesView extends VerticalLayout implements HasUrlParameter<String> {
 
     private final PolicyService policies;
     private final PolicySimulator simulator;
+    private final PolicyApprovals approvals;
+    private final OrganizationService organizations;
+    private final ProjectService projects;
     private final List<ProjectChoice> choices = new ArrayList<>();
     private final Select<ProjectChoice> picker = new Select<>();
     private final VerticalLayout body = new VerticalLayout();
 
-    PoliciesView(PolicyService policies, PolicySimulator simulator, OrganizationService organizations, ProjectService projects) {
+    PoliciesView(PolicyService policies, PolicySimulator simulator, PolicyApprovals approvals, OrganizationService organizations,
+            ProjectService projects) {
+        this.approvals = approvals;
+        this.organizations = organizations;
+        this.projects = projects;
         this.policies = policies;
         this.simulator = simulator;
         setId("policies-view");
@@ -81,7 +90,8 @@ class PoliciesView extends VerticalLayout implements HasUrlParameter<String> {
         if (projectId != null) {
             chosen = choices.stream().filter(c -> c.project().id().toString().equals(projectId)).findFirst().orElse(null);
             if (chosen == null) {
-                body.add(PolicyUi.empty("policy-no-project", "No project " + projectId + " — choose one above."));
+                // the address's text is not repeated: a crafted link must not put words on a console page
+                body.add(PolicyUi.empty("policy-no-project", "This address names no project — choose one above."));
             }
         }
         picker.setValue(chosen);
@@ -92,13 +102,14 @@ class PoliciesView extends VerticalLayout implements HasUrlParameter<String> {
             return;
         }
         UUID id = chosen.project().id();
-        PolicyTab policy = new PolicyTab(policies, id);
+        TenantNames names = TenantNames.load(organizations, projects).with(io.sextant.platform.authz.PolicyTestSuite.OTHER_TENANT, "another tenant");
+        PolicyTab policy = new PolicyTab(policies, approvals, id);
         TabSheet tabs = new TabSheet();
         tabs.setId("policy-tabs");
         tabs.setWidthFull();
         tabs.add("Policy", policy).setId("tab-policy");
-        tabs.add("Simulator", new SimulatorTab(simulator, policies, chosen, choices, policy::draft)).setId("tab-simulator");
-        tabs.add("Decisions", new DecisionsTab(policies, id)).setId("tab-decisions");
+        tabs.add("Simulator", new SimulatorTab(simulator, policies, chosen, choices, policy::draft, names)).setId("tab-simulator");
+        tabs.add("Decisions", new DecisionsTab(policies, id, names)).setId("tab-decisions");
         tabs.add("Least privilege", new LeastPrivilegeTab(policies, id)).setId("tab-least-privilege");
         body.add(tabs);
     }

@@ -13,18 +13,18 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import io.sextant.console.ui.Formats;
 import io.sextant.platform.authz.CompiledRls;
-import io.sextant.platform.authz.ImpactReport;
 import io.sextant.platform.authz.Policy;
+import io.sextant.platform.authz.PolicyApprovals;
 import io.sextant.platform.authz.PolicyService;
 import io.sextant.platform.authz.PolicySyntaxException;
 import io.sextant.platform.authz.PolicyTemplate;
 import io.sextant.platform.authz.PolicyTestSuite;
 import io.sextant.platform.authz.PolicyVersion;
 import io.sextant.platform.tenancy.VersionConflictException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The platform rules, the published version, a draft editor with check, templates, RLS preview, versions, tests, impact, propose. */
 class PolicyTab extends VerticalLayout {
@@ -34,13 +34,16 @@ class PolicyTab extends VerticalLayout {
     private final TextArea draft = new TextArea("Draft");
     private final Span checkResult = new Span();
     private final Div rls = new Div();
-    private final Grid<PolicyVersion> versions = new Grid<>();
-    private final Div versionResult = new Div();
+    private final Div publishedBox = new Div();
+    private final Span saveResult = new Span();
+    private final VersionsPanel versions;
+    /** The version this tab saved last: saving the same text again says so in place instead of notifying twice. */
+    private @Nullable String lastSaved;
     private final TextArea tests = new TextArea("Test suite (one case a line)");
     private final Div testResult = new Div();
     private int testsVersion;
 
-    PolicyTab(PolicyService policies, UUID projectId) {
+    PolicyTab(PolicyService policies, PolicyApprovals approvals, UUID projectId) {
         this.policies = policies;
         this.projectId = projectId;
         setPadding(false);
@@ -48,15 +51,9 @@ class PolicyTab extends VerticalLayout {
 
         add(new H3("Platform rules"), PolicyUi.code("platform-rules", policies.platformRules(projectId)));
 
-        add(new H3("Published version"));
-        Optional<PolicyVersion> published = policies.published(projectId);
-        if (published.isEmpty()) {
-            add(PolicyUi.empty("published-empty", "No published policy yet — platform rules only."));
-        } else {
-            PolicyVersion v = published.get();
-            add(new Span("Version " + v.versionHash().substring(0, 12) + " · published " + Formats.dateTime(v.publishedAt()) + " by "
-                    + v.publishedBy()), PolicyUi.code("published-source", v.source()));
-        }
+        add(new H3("Published version"), publishedBox);
+        publishedBox.setWidthFull();
+        Optional<PolicyVersion> published = showPublished();
 
         add(new H3("Draft"));
         draft.setId("policy-draft");
@@ -82,39 +79,21 @@ class PolicyTab extends VerticalLayout {
         templates.setAlignItems(Alignment.BASELINE);
         Button check = new Button("Check", e -> check());
         check.setId("policy-check");
-        Button save = new Button("Save draft", e -> saveDraft(published.map(PolicyVersion::versionHash).orElse(null)));
+        Button save = new Button("Save draft", e -> saveDraft());
         save.setId("policy-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         checkResult.setId("policy-check-result");
-        HorizontalLayout actions = new HorizontalLayout(check, save, checkResult);
+        saveResult.setId("policy-save-result");
+        HorizontalLayout actions = new HorizontalLayout(check, PolicyUi.gated(save, PolicyUi.needsWriter("Saving a draft")), checkResult, saveResult);
         actions.setAlignItems(Alignment.BASELINE);
         rls.setId("policy-rls");
         rls.setWidthFull();
         add(templates, draft, actions, rls);
 
         add(new H3("Versions"));
-        versions.setId("policy-versions");
-        versions.addColumn(v -> v.versionHash().substring(0, 12)).setHeader("Version").setAutoWidth(true);
-        versions.addComponentColumn(v -> PolicyUi.badge(v.state(), switch (v.state()) {
-            case "published" -> "succeeded";
-            case "rejected" -> "refused";
-            default -> "draft";
-        })).setHeader("State").setAutoWidth(true);
-        versions.addColumn(PolicyVersion::author).setHeader("Author").setAutoWidth(true);
-        versions.addColumn(v -> Formats.dateTime(v.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
-        versions.addColumn(v -> v.changeId() == null ? "—" : v.changeId().substring(0, 12)).setHeader("Change").setAutoWidth(true);
-        versions.setAllRowsVisible(true);
+        versions = new VersionsPanel(policies, approvals, projectId, draft::setValue, this::showPublished);
         versions.setWidthFull();
-        Button load = new Button("Load into editor", e -> versions.asSingleSelect().getOptionalValue().ifPresent(v -> draft.setValue(v.source())));
-        load.setId("policy-load-version");
-        Button impact = new Button("Impact", e -> versions.asSingleSelect().getOptionalValue().ifPresent(this::impact));
-        impact.setId("policy-impact");
-        Button propose = new Button("Propose for publishing", e -> versions.asSingleSelect().getOptionalValue().ifPresent(this::propose));
-        propose.setId("policy-propose");
-        versionResult.setId("policy-version-result");
-        versionResult.setWidthFull();
-        add(versions, new HorizontalLayout(load, impact, propose), versionResult);
-        refreshVersions();
+        add(versions);
 
         add(new H3("Tests"));
         tests.setId("policy-tests");
@@ -129,7 +108,9 @@ class PolicyTab extends VerticalLayout {
         run.setId("policy-tests-run");
         testResult.setId("policy-tests-result");
         testResult.setWidthFull();
-        add(tests, new HorizontalLayout(saveTests, run), testResult);
+        HorizontalLayout testActions = new HorizontalLayout(PolicyUi.gated(saveTests, PolicyUi.needsWriter("Saving the tests")), run);
+        testActions.setAlignItems(Alignment.BASELINE);
+        add(tests, testActions, testResult);
     }
 
     /** The editor's text, for the simulator's what-if. */
@@ -137,10 +118,19 @@ class PolicyTab extends VerticalLayout {
         return draft.getValue();
     }
 
-    private void refreshVersions() {
-        List<PolicyVersion> all = policies.versions(projectId);
-        versions.setItems(all);
-        versions.setVisible(!all.isEmpty());
+    private Optional<PolicyVersion> showPublished() {
+        publishedBox.removeAll();
+        Optional<PolicyVersion> published = policies.published(projectId);
+        if (published.isEmpty()) {
+            publishedBox.add(PolicyUi.empty("published-empty", "No published policy yet — platform rules only."));
+        } else {
+            PolicyVersion v = published.get();
+            Span line = new Span("Version " + v.versionHash().substring(0, 12) + " · published " + Formats.dateTime(v.publishedAt()) + " by "
+                    + v.publishedBy());
+            line.setId("published-version");
+            publishedBox.add(line, PolicyUi.code("published-source", v.source()));
+        }
+        return published;
     }
 
     private void check() {
@@ -161,45 +151,27 @@ class PolicyTab extends VerticalLayout {
         }
     }
 
-    private void saveDraft(String parent) {
+    /**
+     * One notification per saved version: saving a text whose version this tab saved last (a double
+     * click, a second press without an edit) creates nothing, so it only says so beside the button.
+     */
+    private void saveDraft() {
+        String parent = policies.published(projectId).map(PolicyVersion::versionHash).orElse(null);
+        List<String> known = versions.hashes();
         PolicyVersion v = PolicyUi.attempt(() -> policies.saveDraft(projectId, draft.getValue(), parent));
-        if (v != null) {
-            Notification.show("Saved draft " + v.versionHash().substring(0, 12));
-            refreshVersions();
-            versions.select(v);
-        }
-    }
-
-    private void impact(PolicyVersion v) {
-        ImpactReport r = PolicyUi.attempt(() -> policies.impact(projectId, v.versionHash(), Duration.ofDays(30)));
-        versionResult.removeAll();
-        if (r == null) {
+        if (v == null) {
             return;
         }
-        versionResult.add(new Span("Replayed " + r.replayed() + " live decision(s) of the last 30 days: " + r.unchanged() + " unchanged, "
-                + r.flips().size() + " would flip."));
-        if (!r.flips().isEmpty()) {
-            Grid<ImpactReport.Flip> flips = new Grid<>();
-            flips.setId("policy-impact-flips");
-            flips.addColumn(ImpactReport.Flip::request).setHeader("Request").setFlexGrow(3);
-            flips.addColumn(f -> f.before() + " → " + f.after()).setHeader("Effect").setAutoWidth(true);
-            flips.addColumn(f -> String.join(", ", f.decidingRulesAfter())).setHeader("Decided by (after)").setAutoWidth(true);
-            flips.setItems(r.flips());
-            flips.setAllRowsVisible(true);
-            versionResult.add(flips);
+        String shortHash = v.versionHash().substring(0, 12);
+        if (v.versionHash().equals(lastSaved)) {
+            saveResult.setText("Unchanged since it was saved as version " + shortHash + ".");
+            return;
         }
-    }
-
-    private void propose(PolicyVersion v) {
-        var change = PolicyUi.attempt(() -> policies.propose(projectId, v.versionHash()));
-        versionResult.removeAll();
-        if (change != null) {
-            var link = io.sextant.console.ui.changes.ChangesNavigation.changeLink(
-                    "Change " + change.changeId().substring(0, 12) + " on the review board", change.changeId());
-            link.setId("policy-proposed-link");
-            versionResult.add(new Span("Proposed; a security administrator approves it on the review board: "), link);
-            refreshVersions();
-        }
+        lastSaved = v.versionHash();
+        String words = !known.contains(v.versionHash()) ? "Saved draft " + shortHash : "This text is already version " + shortHash + " (" + v.state() + ")";
+        saveResult.setText(words + ".");
+        Notification.show(words);
+        versions.select(v.versionHash());
     }
 
     private void saveTests() {

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import io.sextant.console.ui.TenantNames;
 import io.sextant.platform.authz.ConditionOutcome;
 import io.sextant.platform.authz.DecisionTrace;
 import io.sextant.platform.authz.Explanation;
@@ -39,6 +40,7 @@ class SimulatorTab extends VerticalLayout {
     private final PolicyService policies;
     private final PoliciesView.ProjectChoice target;
     private final Supplier<String> draft;
+    private final TenantNames names;
     private final Select<PoliciesView.ProjectChoice> tenant = new Select<>();
     private final TextField role = new TextField("Role");
     private final TextField subject = new TextField("Principal id");
@@ -54,7 +56,8 @@ class SimulatorTab extends VerticalLayout {
     private final Div detail = new Div();
 
     SimulatorTab(PolicySimulator simulator, PolicyService policies, PoliciesView.ProjectChoice target, List<PoliciesView.ProjectChoice> all,
-            Supplier<String> draft) {
+            Supplier<String> draft, TenantNames names) {
+        this.names = names;
         this.simulator = simulator;
         this.policies = policies;
         this.target = target;
@@ -93,13 +96,26 @@ class SimulatorTab extends VerticalLayout {
         Button run = new Button("Run", e -> run());
         run.setId("sim-run");
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout actions = new HorizontalLayout(run, whatIf);
+        HorizontalLayout actions = new HorizontalLayout(PolicyUi.gated(run, simulator.mayRun(target.project().id()) ? null : whyNotRun()), whatIf);
         actions.setAlignItems(Alignment.CENTER);
         result.setId("sim-result");
         result.setWidthFull();
         detail.setId("sim-detail");
         detail.setWidthFull();
         add(new H3("Simulate a command on " + target.label()), form, actions, result, detail);
+    }
+
+    /** The simulator reads the tenant's real rows: who may is D009's rule (TenantAccess). */
+    private String whyNotRun() {
+        var p = target.project();
+        boolean regulated = p.dataClasses().contains(io.sextant.platform.tenancy.DataClass.HEALTH)
+                || p.dataClasses().contains(io.sextant.platform.tenancy.DataClass.PAYMENT);
+        if (!p.status().equals("active") && !p.status().equals("suspended")) {
+            return "Project " + p.slug() + " is " + p.status() + ": its rows cannot be simulated on";
+        }
+        return regulated && PolicyUi.hasAny(List.of(io.sextant.platform.identity.ConsoleRole.SUPPORT))
+                ? "This tenant holds health or payment data: simulating on its rows needs the Operator or Security admin role"
+                : "Simulating on a tenant's rows needs the Operator or Security admin role (Support: tenants without health or payment data)";
     }
 
     private void run() {
@@ -134,7 +150,7 @@ class SimulatorTab extends VerticalLayout {
         rows.addColumn(Simulation.RowResult::rowKey).setHeader("Row").setAutoWidth(true).setFlexGrow(0);
         rows.addComponentColumn(x -> PolicyUi.badge(x.outcome().name().toLowerCase().replace('_', ' '),
                 x.outcome().name().equals("ALLOWED") ? "succeeded" : "refused")).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
-        rows.addColumn(Simulation.RowResult::explanation).setHeader("Why").setFlexGrow(1);
+        rows.addColumn(x -> names.named(x.explanation())).setHeader("Why").setFlexGrow(1);
         rows.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         rows.setItems(r.rows());
         rows.setAllRowsVisible(true);
@@ -175,8 +191,10 @@ class SimulatorTab extends VerticalLayout {
         int i = 0;
         for (DecisionTrace t : row.traces()) {
             i++;
-            H4 title = new H4(t.action() + " on the " + (t.resource().equals(row.before()) ? "row as it is" : "row as it would be") + " → "
-                    + t.effect() + (t.decidingRules().isEmpty() ? " (no rule matched: default deny)" : " by " + String.join(", ", t.decidingRules())));
+            // what PostgreSQL checks with this trace and on which row, as the simulator recorded it (never guessed from values)
+            H4 title = new H4(row.checks().get(i - 1) + " → " + t.effect()
+                    + (t.decidingRules().isEmpty() ? " (no rule matched: default deny)" : " by " + String.join(", ", t.decidingRules())));
+            title.setId("sim-check-" + i);
             Span id = new Span("Decision " + t.decisionId());
             id.setId("sim-decision-id-" + i);
             Button why = new Button("Why?", e -> explain(t.decisionId().toString()));
@@ -192,13 +210,18 @@ class SimulatorTab extends VerticalLayout {
             rules.addColumn(o -> o.applicable() ? o.result() : "N/A").setHeader("Result").setAutoWidth(true).setFlexGrow(0);
             rules.addColumn(o -> o.matched() ? "yes" : "no").setHeader("Matched").setAutoWidth(true).setFlexGrow(0)
                     .setTextAlign(ColumnTextAlign.CENTER);
-            rules.addColumn(o -> o.conditions().stream().map(SimulatorTab::condition).collect(Collectors.joining("; ")))
+            rules.addColumn(o -> names.named(o.conditions().stream().map(SimulatorTab::condition).collect(Collectors.joining("; "))))
                     .setHeader("Conditions and the values they saw").setFlexGrow(1);
             rules.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
-            rules.setItems(t.rules());
+            // only the rules that cover this trace's command: a SELECT's verdicts never list the UPDATE rules
+            List<RuleOutcome> covering = t.rules().stream().filter(RuleOutcome::applicable).toList();
+            rules.setItems(covering);
             rules.setAllRowsVisible(true);
             rules.setWidthFull();
             detail.add(title, idLine, rules);
+            if (covering.isEmpty()) {
+                detail.add(PolicyUi.empty("sim-no-rules-" + i, "No rule covers " + t.action() + " on " + t.resourceType() + ": denied by default."));
+            }
         }
         Div explanation = new Div();
         explanation.setId("sim-explanation");
@@ -218,7 +241,7 @@ class SimulatorTab extends VerticalLayout {
             Div box = (Div) c;
             box.removeAll();
             if (e != null) {
-                box.add(new H3("Why?"), PolicyUi.explanation(e));
+                box.add(new H3("Why?"), PolicyUi.explanation(e, names));
                 box.scrollIntoView();
             }
         });

@@ -65,8 +65,13 @@ public class ProvisioningEngine {
         }
     }
 
-    /** Runs what is left of a run the caller has claimed (created it, or {@link RunClaims} gave it). */
-    ProvisioningResult run(UUID runId, ProvisioningListener listener) {
+    /**
+     * Runs what is left of a run the caller has claimed (created it, or {@link RunClaims} gave it).
+     * {@code resuming}: an earlier attempt did the steps already done, and the listener hears them as
+     * skipped; a run just created did its reservation in its creator's transaction, so a fresh run
+     * reports every step as done now.
+     */
+    ProvisioningResult run(UUID runId, ProvisioningListener listener, boolean resuming) {
         var run = runs.byId(runId).orElseThrow(() -> new io.sextant.platform.tenancy.TenancyNotFoundException("No provisioning run " + runId));
         Project p = projects.project(run.projectId()).orElseThrow();
         Set<ProvisioningStep> done = runs.done(runId);
@@ -74,7 +79,7 @@ public class ProvisioningEngine {
         for (ProvisioningStep step : ProvisioningStep.values()) {
             // Secrets are never stored, so every attempt issues its own: the caller of this attempt sees them once.
             if (done.contains(step) && step != ProvisioningStep.CREDENTIALS) {
-                listener.finished(step, true);
+                listener.finished(step, resuming);
                 continue;
             }
             listener.started(step);

@@ -55,7 +55,7 @@ public class RunClaims {
 
     /** Runs a run just created by {@link #create} (its creator holds it). */
     public ProvisioningResult startNew(UUID runId, ProvisioningListener listener) {
-        return engine.run(runId, listener);
+        return engine.run(runId, listener, false);
     }
 
     public void fault(io.sextant.platform.tenancy.ProvisioningStep step, UUID projectId) {
@@ -83,6 +83,6 @@ public class RunClaims {
         if (claimed == null || claimed == 0) {
             return new ProvisioningResult(run.projectId(), runId, Status.IN_PROGRESS, null, "Another request is provisioning this project now.", null);
         }
-        return engine.run(runId, listener);
+        return engine.run(runId, listener, true);
     }
 }

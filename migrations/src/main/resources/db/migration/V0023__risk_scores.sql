@@ -6,8 +6,8 @@
 -- One version of a project's risk model, named by its content: version_hash is the SHA-256 (hex)
 -- of the canonical model text and the definitions (name@version) of the features it uses.
 create table vedic.risk_model_version (
-  version_hash   text primary key,
   project_id     uuid not null,
+  version_hash   text not null,
   source         text not null,
   canonical      text not null,
   feature_defs   text not null,
@@ -18,7 +18,8 @@ create table vedic.risk_model_version (
   proposed_by    text,
   proposed_at    timestamptz,
   decided_by     text,
-  decided_at     timestamptz
+  decided_at     timestamptz,
+  primary key (project_id, version_hash)
 );
 create index risk_model_version_project on vedic.risk_model_version (project_id, created_at desc);
 
@@ -26,9 +27,10 @@ create index risk_model_version_project on vedic.risk_model_version (project_id,
 -- publications of one project resolve to one winner (the other is refused, nothing overwritten).
 create table vedic.risk_model_head (
   project_id      uuid primary key,
-  published_hash  text not null references vedic.risk_model_version (version_hash),
+  published_hash  text not null,
   version         integer not null,
-  updated_at      timestamptz not null
+  updated_at      timestamptz not null,
+  foreign key (project_id, published_hash) references vedic.risk_model_version (project_id, version_hash)
 );
 
 -- A request as it was scored: the history that expensive features read. Amounts and coordinates
@@ -56,14 +58,15 @@ create table vedic.risk_score (
   project_id    uuid not null,
   request_id    bigint not null references vedic.recorded_request (request_id),
   principal     text not null,
-  model_hash    text not null references vedic.risk_model_version (version_hash),
+  model_hash    text not null,
   score         bigint not null,
   bound         bigint not null,
   threshold     bigint not null,
   flagged       boolean not null,
   prefiltered   boolean not null,
   scored_at     timestamptz not null,
-  digest        text not null
+  digest        text not null,
+  foreign key (project_id, model_hash) references vedic.risk_model_version (project_id, version_hash)
 );
 create index risk_score_project on vedic.risk_score (project_id, scored_at desc);
 

@@ -13,10 +13,11 @@ import java.util.UUID;
  */
 public interface RiskScoreService {
 
-    /** Scores with the fast prefilter on. */
-    default RiskScore score(UUID projectId, RiskRequest request) {
-        return score(projectId, request, Prefilter.ON);
-    }
+    /**
+     * Scores with the fast prefilter on. (Not a default method: a default method calling the other
+     * would run inside the proxy's target and skip its authorization.)
+     */
+    RiskScore score(UUID projectId, RiskRequest request);
 
     /**
      * @throws io.sextant.platform.tenancy.TenancyNotFoundException for an unknown project

@@ -47,6 +47,12 @@ class RiskScoreServiceImpl implements RiskScoreService {
 
     @Override
     @PreAuthorize(RiskModelServiceImpl.WRITE)
+    public RiskScore score(UUID projectId, RiskRequest request) {
+        return score(projectId, request, Prefilter.ON);
+    }
+
+    @Override
+    @PreAuthorize(RiskModelServiceImpl.WRITE)
     public RiskScore score(UUID projectId, RiskRequest request, Prefilter prefilter) {
         Project p = access.project(projectId);
         String hash = store.head(projectId).map(h -> h.value1()).orElseThrow(() -> new IllegalStateException(

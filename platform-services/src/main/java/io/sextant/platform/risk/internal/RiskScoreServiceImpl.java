@@ -2,6 +2,7 @@ package io.sextant.platform.risk.internal;
 
 import static io.sextant.jooq.vedic.Tables.RISK_SCORE;
 
+import io.sextant.platform.risk.Contribution;
 import io.sextant.platform.risk.Prefilter;
 import io.sextant.platform.risk.RiskModel;
 import io.sextant.platform.risk.RiskRequest;
@@ -61,7 +62,11 @@ class RiskScoreServiceImpl implements RiskScoreService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant at = request.occurredAt() == null ? now : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
         ScoreRecorder.Recorded r = tx.execute(s -> recorder.record(projectId, model, request, at, now, prefilter));
-        return find(r.scoreId()).orElseThrow();
+        // what was stored, as the caller may read it (scoring roles read every value)
+        List<Contribution> contributions = r.result().values().stream().map(v -> new Contribution(v.term().feature(), v.feature().info().version(),
+                v.term().stage(), v.value(), v.points(), v.term().cap(), v.readIds(), v.through(), v.feature().words(v.value(), false))).toList();
+        return new RiskScore(r.scoreId(), projectId, r.requestId(), request.principal(), request.action(), model.hash(), r.result().score(),
+                r.result().bound(), model.threshold(), r.result().flagged(), r.result().prefiltered(), at, now, r.digest(), contributions, false);
     }
 
     @Override

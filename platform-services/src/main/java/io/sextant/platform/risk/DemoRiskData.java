@@ -26,7 +26,7 @@ public class DemoRiskData {
     private static final Logger log = LoggerFactory.getLogger(DemoRiskData.class);
 
     public static final String MODEL = resource("payments.model");
-    static final int REQUESTS = 400;
+    static final int REQUESTS = 300;
 
     private final OrganizationService orgs;
     private final ProjectService projects;

@@ -112,6 +112,9 @@ class RiskScoringTests {
         assertThat(high.prefiltered()).isFalse();
         assertThat(high.flagged()).isTrue();
         assertThat(high.score()).isEqualTo(30_000L + 20_000L + 20_000L);
+        // a prefiltered score counts at its cheap points (0 here), the others at their score: buckets 0-9, 20-29 and 70-79
+        long[] buckets = as("carl", "COMPLIANCE", () -> scores.distribution(project, java.time.Duration.ofDays(1)));
+        assertThat(buckets).containsExactly(1, 0, 1, 0, 0, 0, 0, 1, 0, 0);
     }
 
     @Test

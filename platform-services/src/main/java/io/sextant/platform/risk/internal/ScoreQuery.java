@@ -65,7 +65,8 @@ class ScoreQuery {
 
     long[] distribution(UUID projectId, Instant from) {
         long[] buckets = new long[10];
-        var bucket = DSL.least(RISK_SCORE.SCORE.div(10_000L), DSL.val(9L));
+        // inlined constants, so that the grouped expression and the selected one are the same SQL
+        var bucket = DSL.least(RISK_SCORE.SCORE.div(DSL.inline(10_000L)), DSL.inline(9L));
         dsl.select(bucket, DSL.count()).from(RISK_SCORE).where(RISK_SCORE.PROJECT_ID.eq(projectId))
                 .and(RISK_SCORE.SCORED_AT.ge(from.atOffset(ZoneOffset.UTC))).groupBy(bucket)
                 .forEach(r -> buckets[(int) Math.max(0, r.value1())] = r.value2());

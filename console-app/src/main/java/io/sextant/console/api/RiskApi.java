@@ -147,13 +147,7 @@ class RiskApi {
     /** Where the model text is wrong, so an editor can put the cursor there. */
     @ExceptionHandler(ModelSyntaxException.class)
     ProblemDetail syntax(ModelSyntaxException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        p.setProperty("error", e.problem());
-        p.setProperty("line", e.line());
-        p.setProperty("column", e.column());
-        p.setProperty("offset", e.offset());
-        p.setProperty("length", e.length());
-        return p;
+        return ApiErrors.positioned(e.getMessage(), e.problem(), e.line(), e.column(), e.offset(), e.length());
     }
 
     /** No published model, or a version in a state that forbids the step. */

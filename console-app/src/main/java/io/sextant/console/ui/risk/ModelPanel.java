@@ -30,6 +30,8 @@ class ModelPanel extends VerticalLayout {
     private final TextArea editor = new TextArea("Model");
     private final Span checkResult = new Span();
     private final Grid<RiskModelVersion> versions = new Grid<>();
+    /** The publication the reviewer is looking at: an approval only moves the project on from it (optimistic lock). */
+    private int seenPublication;
 
     ModelPanel(RiskModelService models, UUID projectId) {
         this.models = models;
@@ -88,8 +90,8 @@ class ModelPanel extends VerticalLayout {
             review.add(propose);
         }
         if (CurrentRoles.has(ConsoleRole.SECURITY_ADMIN)) {
-            Button approve = new Button("Approve and publish", e -> act(v -> models.approve(projectId, v.versionHash(),
-                    models.publicationVersion(projectId)), "Published"));
+            Button approve = new Button("Approve and publish", e -> act(v -> models.approve(projectId, v.versionHash(), seenPublication),
+                    "Published"));
             approve.setId("risk-model-approve");
             Button reject = new Button("Reject", e -> act(v -> models.reject(projectId, v.versionHash(), "rejected in the console"), "Rejected"));
             reject.setId("risk-model-reject");
@@ -114,6 +116,7 @@ class ModelPanel extends VerticalLayout {
     }
 
     private void refresh() {
+        seenPublication = models.publicationVersion(projectId);
         versions.setItems(models.versions(projectId));
     }
 

@@ -17,6 +17,7 @@ import io.sextant.frontend.EChart;
 import io.sextant.platform.identity.ConsoleRole;
 import io.sextant.platform.tenancy.OrganizationService;
 import io.sextant.platform.tenancy.ProjectService;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +39,8 @@ class RiskScoresViewTest extends SpringBrowserlessTest {
     OrganizationService organizations;
     @Autowired
     ProjectService projects;
+    @Autowired
+    io.sextant.platform.risk.RiskModelService models;
 
     @Override
     protected Set<String> scanPackages() {
@@ -140,5 +143,48 @@ class RiskScoresViewTest extends SpringBrowserlessTest {
         assertThat(text("risk-no-model")).startsWith("No published risk model yet");
         assertThat(text("risk-recent-empty")).isEqualTo("No scores yet.");
         assertThat($(Div.class).withId("risk-detail").exists()).isFalse();
+    }
+
+    @Test
+    void aSecurityAdminApprovesWhatTheyReviewedAndIsToldWhenSomeoneElsePublishedMeanwhile() {
+        UUID us = project("nimbus-crm", "crm-us");
+        String first = "threshold 50;\nfeature new_device weight 50 when value == 1; // " + UUID.randomUUID() + "\n";
+        String second = "threshold 40;\nfeature new_device weight 40 when value == 1; // " + UUID.randomUUID() + "\n";
+        var a = models.saveDraft(us, first);
+        models.propose(us, a.versionHash());
+        var b = models.saveDraft(us, second);
+        models.propose(us, b.versionHash());
+
+        as("secadmin", ConsoleRole.SECURITY_ADMIN);
+        navigate(RiskScoresView.class, us.toString());
+        $(TabSheet.class).id("risk-tabs").setSelectedIndex(1);
+        Grid<?> grid = $(Grid.class).id("risk-model-versions");
+        int publication = models.publicationVersion(us);
+        // another security admin publishes the first version while this one is looking at the list
+        as("sue", ConsoleRole.SECURITY_ADMIN);
+        models.approve(us, a.versionHash(), publication);
+        as("secadmin", ConsoleRole.SECURITY_ADMIN);
+        int row = indexOf(grid, b.versionHash());
+        test(grid).select(row);
+        test($(Button.class).id("risk-model-approve")).click();
+        assertThat(test($(Notification.class).last()).getText()).contains("changed by someone else");
+        assertThat(models.published(us).orElseThrow().versionHash()).isEqualTo(a.versionHash());
+
+        navigate(RiskScoresView.class, us.toString());
+        $(TabSheet.class).id("risk-tabs").setSelectedIndex(1);
+        grid = $(Grid.class).id("risk-model-versions");
+        test(grid).select(indexOf(grid, b.versionHash()));
+        test($(Button.class).id("risk-model-approve")).click();
+        assertThat(models.published(us).orElseThrow().versionHash()).isEqualTo(b.versionHash());
+    }
+
+    private static int indexOf(Grid<?> grid, String hash) {
+        List<?> items = grid.getGenericDataView().getItems().toList();
+        for (int i = 0; i < items.size(); i++) {
+            if (((io.sextant.platform.risk.RiskModelVersion) items.get(i)).versionHash().equals(hash)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no version " + hash);
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep8;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,9 +40,9 @@ class ScoreRecorder {
     @Transactional(propagation = Propagation.MANDATORY)
     public Recorded record(UUID projectId, RiskModel model, RiskRequest request, Instant at, Instant now, Prefilter prefilter) {
         dsl.execute("select pg_advisory_xact_lock(hashtextextended({0}, 7))", DSL.val(projectId + "/" + request.principal()));
-        Long through = dsl.select(DSL.max(RECORDED_REQUEST.REQUEST_ID)).from(RECORDED_REQUEST)
-                .where(RECORDED_REQUEST.PROJECT_ID.eq(projectId)).and(RECORDED_REQUEST.PRINCIPAL.eq(request.principal())).fetchOne(0, Long.class);
-        Scorer.Result result = Scorer.score(model, request, at, () -> new History(dsl, projectId, request.principal(), through), prefilter);
+        // the history (and its watermark) is read only when the expensive stage runs: a prefiltered score reads nothing
+        Scorer.Result result = Scorer.score(model, request, at,
+                () -> new History(dsl, projectId, request.principal(), lastRequest(projectId, request.principal(), null)), prefilter);
         long requestId = dsl.insertInto(RECORDED_REQUEST).set(RECORDED_REQUEST.PROJECT_ID, projectId)
                 .set(RECORDED_REQUEST.PRINCIPAL, request.principal()).set(RECORDED_REQUEST.ACTION, request.action())
                 .set(RECORDED_REQUEST.AMOUNT, request.amount()).set(RECORDED_REQUEST.CLIENT_ADDRESS, request.clientAddress())
@@ -65,6 +66,13 @@ class ScoreRecorder {
         }
         values.execute();
         return new Recorded(scoreId, requestId, result, digest);
+    }
+
+    /** The principal's last recorded request id (below {@code before} when given), or null. */
+    @Nullable Long lastRequest(UUID projectId, String principal, @Nullable Long before) {
+        var where = RECORDED_REQUEST.PROJECT_ID.eq(projectId).and(RECORDED_REQUEST.PRINCIPAL.eq(principal));
+        return dsl.select(DSL.max(RECORDED_REQUEST.REQUEST_ID)).from(RECORDED_REQUEST)
+                .where(before == null ? where : where.and(RECORDED_REQUEST.REQUEST_ID.lt(before))).fetchOne(0, Long.class);
     }
 
     /**

@@ -44,6 +44,8 @@ class RiskPrefilterBench {
     @Autowired
     DSLContext dsl;
     @Autowired
+    ScoreRecorder recorder;
+    @Autowired
     TransactionTemplate tx;
 
     static void out(String format, Object... args) {
@@ -110,10 +112,8 @@ class RiskPrefilterBench {
                         RiskRequest r = rename(work.get(i), "off-");
                         long id = (Long) recorded.get(i)[0];
                         Instant at = (Instant) recorded.get(i)[2];
-                        Long through = dsl.select(org.jooq.impl.DSL.max(RECORDED_REQUEST.REQUEST_ID)).from(RECORDED_REQUEST)
-                                .where(RECORDED_REQUEST.PROJECT_ID.eq(project)).and(RECORDED_REQUEST.PRINCIPAL.eq(r.principal()))
-                                .and(RECORDED_REQUEST.REQUEST_ID.lt(id)).fetchOne(0, Long.class);
-                        Scorer.Result res = Scorer.score(model, r, at, () -> new History(dsl, project, r.principal(), through), p);
+                        Scorer.Result res = Scorer.score(model, r, at,
+                                () -> new History(dsl, project, r.principal(), recorder.lastRequest(project, r.principal(), id)), p);
                         if (p == Prefilter.OFF && ScoreRecorder.digest(project, id, r.principal(), model, at, res).equals(recorded.get(i)[1])) {
                             identical[0]++;
                         }

@@ -4,8 +4,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -13,14 +14,12 @@ import com.vaadin.flow.component.textfield.TextArea;
 import io.sextant.console.ui.Formats;
 import io.sextant.platform.identity.ConsoleRole;
 import io.sextant.platform.identity.CurrentRoles;
-import io.sextant.platform.risk.FeatureInfo;
 import io.sextant.platform.risk.Fixed;
 import io.sextant.platform.risk.ModelSyntaxException;
 import io.sextant.platform.risk.RiskModel;
 import io.sextant.platform.risk.RiskModelService;
 import io.sextant.platform.risk.RiskModelVersion;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** The model editor (checked with positioned errors), the versions with their state, and their review. */
 class ModelPanel extends VerticalLayout {
@@ -62,8 +61,10 @@ class ModelPanel extends VerticalLayout {
         }
         actions.add(checkResult);
         actions.setAlignItems(Alignment.BASELINE);
-        Pre features = new Pre(models.features().stream().map(ModelPanel::feature).collect(Collectors.joining("\n")));
+        UnorderedList features = new UnorderedList();
         features.setId("risk-features");
+        models.features().forEach(f -> features.add(new ListItem(f.name() + " (version " + f.version() + ", " + f.stage().dbValue() + ", "
+                + f.unit() + "): " + f.description())));
         add(new H3("Model text"), editor, actions, new H3("Features"), features, new H3("Versions"), versions);
 
         versions.setId("risk-model-versions");
@@ -99,10 +100,6 @@ class ModelPanel extends VerticalLayout {
         }
         add(review);
         refresh();
-    }
-
-    private static String feature(FeatureInfo f) {
-        return String.format("%-16s v%d  %-9s %-10s %s", f.name(), f.version(), f.stage().dbValue(), f.unit(), f.description());
     }
 
     private void act(java.util.function.Function<RiskModelVersion, RiskModelVersion> step, String done) {

@@ -40,7 +40,7 @@ public final class Features {
                 "how many of the principal's requests occurred in the hour before this one"), (h, r, at) -> {
                     List<Long> ids = h.between(at.minus(VELOCITY_WINDOW), at, VELOCITY_LIMIT);
                     return new Feature.Computed(ids.size() * Fixed.ONE, ids);
-                }, (v, m) -> Feature.shown(Fixed.format(v == null ? 0 : v), m) + " earlier requests in the hour before");
+                }, (v, m) -> "requests in the hour before: " + Feature.shown(Fixed.format(v == null ? 0 : v), m));
         expensive(new FeatureInfo("new_address", 1, FeatureStage.EXPENSIVE, "1 = new",
                 "1 when the client address was never seen in the principal's earlier requests"), (h, r, at) -> seen(h, r.clientAddress(), History.address()),
                 (v, m) -> v == null ? "no client address, or no earlier requests to compare with"

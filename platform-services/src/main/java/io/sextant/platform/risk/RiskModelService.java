@@ -35,7 +35,11 @@ public interface RiskModelService {
     /** The publication counter an approval must name (0 before the first publication). */
     int publicationVersion(UUID projectId);
 
-    /** @throws IllegalStateException unless the version is a draft or rejected */
+    /**
+     * Proposes a version for publishing; a superseded one may be proposed again (going back to it).
+     *
+     * @throws IllegalStateException when it is already proposed or published
+     */
     RiskModelVersion propose(UUID projectId, String versionHash);
 
     /**

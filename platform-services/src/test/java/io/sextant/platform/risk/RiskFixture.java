@@ -54,6 +54,9 @@ public class RiskFixture {
 
     public RiskModelVersion publish(UUID project, String model) {
         RiskModelVersion draft = as("alice", "OPERATOR", () -> models.saveDraft(project, model));
+        if (draft.state().equals("published")) {
+            return draft; // a generated case may repeat an earlier model
+        }
         as("alice", "OPERATOR", () -> models.propose(project, draft.versionHash()));
         return as("sam", "SECURITY_ADMIN", () -> models.approve(project, draft.versionHash(), models.publicationVersion(project)));
     }

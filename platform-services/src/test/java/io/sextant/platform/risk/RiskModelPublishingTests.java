@@ -75,6 +75,13 @@ class RiskModelPublishingTests {
         assertThat(as("carl", "COMPLIANCE", () -> models.versions(project))).extracting(RiskModelVersion::state)
                 .containsExactlyInAnyOrder("published", "superseded");
         assertThat(as("carl", "COMPLIANCE", () -> models.published(project)).orElseThrow().versionHash()).isEqualTo(next.versionHash());
+
+        // going back to the first version is a proposal and an approval like any other
+        assertThatThrownBy(() -> as("alice", "OPERATOR", () -> models.propose(project, next.versionHash())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is published");
+        as("alice", "OPERATOR", () -> models.propose(project, draft.versionHash()));
+        as("sam", "SECURITY_ADMIN", () -> models.approve(project, draft.versionHash(), 2));
+        assertThat(as("carl", "COMPLIANCE", () -> models.published(project)).orElseThrow().versionHash()).isEqualTo(draft.versionHash());
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.sextant.platform.risk.RiskModel;
 import io.sextant.platform.risk.RiskModel.Comparison;
 import io.sextant.platform.risk.RiskModel.Condition;
 import io.sextant.platform.risk.RiskModel.Term;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -170,9 +169,5 @@ public final class ModelParser {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static long thousandths(String literal) {
-        return Fixed.thousandths(new BigDecimal(literal), "A number");
     }
 }

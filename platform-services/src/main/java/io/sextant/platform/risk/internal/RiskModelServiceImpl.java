@@ -99,8 +99,10 @@ class RiskModelServiceImpl implements RiskModelService {
     public RiskModelVersion propose(UUID projectId, String versionHash) {
         RiskModelVersion v = existing(projectId, versionHash);
         return tx.execute(s -> {
-            if (!store.move(projectId, versionHash, List.of("draft", "rejected"), "proposed", RiskAccess.who(), now())) {
-                throw new IllegalStateException("Version " + abbrev(versionHash) + " is " + v.state() + "; only a draft or a rejected version can be proposed");
+            // a superseded version may be proposed again: that is how a project goes back to it, through the same review
+            if (!store.move(projectId, versionHash, List.of("draft", "rejected", "superseded"), "proposed", RiskAccess.who(), now())) {
+                throw new IllegalStateException("Version " + abbrev(versionHash) + " is " + v.state()
+                        + "; only a draft, a rejected or a superseded version can be proposed");
             }
             audit.append(AuditEntry.succeeded("risk.model.propose", "project", projectId.toString(), Map.of("version", versionHash)));
             return store.find(projectId, versionHash).orElseThrow();

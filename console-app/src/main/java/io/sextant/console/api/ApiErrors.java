@@ -42,6 +42,17 @@ class ApiErrors {
         return p;
     }
 
+    /** A text that does not compile, with where: {@code error}, {@code line}, {@code column}, {@code offset}, {@code length}. */
+    static ProblemDetail positioned(String message, String problem, int line, int column, int offset, int length) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
+        p.setProperty("error", problem);
+        p.setProperty("line", line);
+        p.setProperty("column", column);
+        p.setProperty("offset", offset);
+        p.setProperty("length", length);
+        return p;
+    }
+
     @ExceptionHandler(VersionConflictException.class)
     ProblemDetail versionConflict(VersionConflictException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());

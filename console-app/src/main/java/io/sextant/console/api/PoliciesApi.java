@@ -213,13 +213,7 @@ class PoliciesApi {
     /** Where the text is wrong, so an editor can put the cursor there. */
     @ExceptionHandler(PolicySyntaxException.class)
     ProblemDetail syntax(PolicySyntaxException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        p.setProperty("error", e.problem());
-        p.setProperty("line", e.line());
-        p.setProperty("column", e.column());
-        p.setProperty("offset", e.offset());
-        p.setProperty("length", e.length());
-        return p;
+        return ApiErrors.positioned(e.getMessage(), e.problem(), e.line(), e.column(), e.offset(), e.length());
     }
 
     @ExceptionHandler(UnknownProjectException.class)

@@ -3,6 +3,7 @@ package io.sextant.console.support;
 import io.sextant.platform.identity.ConsoleRole;
 import io.sextant.platform.identity.OperatorService;
 import io.sextant.platform.authz.DemoPolicyData;
+import io.sextant.platform.risk.DemoRiskData;
 import io.sextant.platform.tenancy.DemoTenancyData;
 import java.util.EnumSet;
 import java.util.Set;
@@ -39,11 +40,13 @@ class DemoData implements ApplicationRunner {
     private final OperatorService operators;
     private final DemoTenancyData tenancy;
     private final DemoPolicyData policies;
+    private final DemoRiskData risk;
 
-    DemoData(OperatorService operators, DemoTenancyData tenancy, DemoPolicyData policies) {
+    DemoData(OperatorService operators, DemoTenancyData tenancy, DemoPolicyData policies, DemoRiskData risk) {
         this.operators = operators;
         this.tenancy = tenancy;
         this.policies = policies;
+        this.risk = risk;
     }
 
     @Override
@@ -56,6 +59,7 @@ class DemoData implements ApplicationRunner {
         }
         tenancy.ensure();
         policies.ensure();
+        risk.ensure();
         if (created > 0) {
             log.info("Demo profile: created {} demo operators (see README, 'Demo operators')", created);
         }

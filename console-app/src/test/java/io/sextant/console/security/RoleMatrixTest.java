@@ -58,7 +58,9 @@ class RoleMatrixTest {
             "POST /api/v1/projects/{projectId}/explanations",
             "{\"principal\":{\"id\":\"matrix\",\"role\":\"member\"},\"action\":\"read\",\"resourceType\":\"matrix_probe\"}",
             "POST /api/v1/projects/{projectId}/policy/simulations", "{\"command\":\"SELECT\",\"table\":\"matrix_probe\"}",
-            "PUT /api/v1/projects/{projectId}/policy/tests", "{\"content\":\"\",\"expectedVersion\":999999}");
+            "PUT /api/v1/projects/{projectId}/policy/tests", "{\"content\":\"\",\"expectedVersion\":999999}",
+            "POST /api/v1/projects/{projectId}/risk-scores", "{\"principal\":\"matrix\",\"action\":\"probe\"}",
+            "POST /api/v1/projects/{projectId}/risk-models/{hash}/approve", "{\"expectedPublication\":999999}");
 
     @Autowired
     ApiClientService clients;

@@ -90,18 +90,20 @@ class AuditView extends VerticalLayout {
         filters.setId("audit-filters");
 
         grid.setId("audit-grid");
+        // Target and details are what an investigator reads: they wrap instead of being cut off.
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(AuditEventView::seq).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> Formats.dateTime(e.occurredAt())).setHeader("Time (UTC)").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEventView::actor).setHeader("Actor").setAutoWidth(true);
         grid.addColumn(AuditEventView::action).setHeader("Action").setAutoWidth(true);
-        grid.addColumn(e -> names.target(e.targetType(), e.targetId())).setHeader("Target");
+        grid.addColumn(e -> names.target(e.targetType(), e.targetId())).setHeader("Target").setFlexGrow(1);
         grid.addComponentColumn(e -> {
             Span s = new Span(e.outcome().dbValue());
             s.addClassNames("sx-badge", "sx-badge-" + e.outcome().dbValue());
             return s;
         }).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> names.named(e.details().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                .map(d -> d.getKey() + "=" + d.getValue()).collect(Collectors.joining(", ")))).setHeader("Details");
+                .map(d -> d.getKey() + "=" + d.getValue()).collect(Collectors.joining(", ")))).setHeader("Details").setFlexGrow(3);
         grid.addColumn(e -> e.requestId() == null ? "" : e.requestId().substring(0, Math.min(8, e.requestId().length())))
                 .setHeader("Request").setAutoWidth(true).setFlexGrow(0);
         more.setId("load-more");

@@ -170,11 +170,10 @@ class FirstHourJourneyTest {
         Page approver = browser.newPage();
         approver.setViewportSize(1440, 900);
         effort.signIn(approver, "operator", "operator-demo-pass");
+        // The home page says what waits for them: the change, one click away.
+        assertThat(approver.textContent("#home-approvals")).contains("Record when a document was reviewed").contains("first-hour-op");
         Browser.screenshot(approver, "first-hour-approver-home");
-        effort.click(approver, "#side-nav >> text=Change review");
-        approver.waitForSelector("#changes-view");
-        Browser.vaadinIdle(approver);
-        effort.click(approver.locator("#changes-view vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+        effort.click(approver.locator("#home-approvals a").filter(new Locator.FilterOptions()
                 .setHasText("Record when a document was reviewed")).first());
         approver.waitForSelector("#approve");
         Browser.vaadinIdle(approver);
@@ -188,6 +187,32 @@ class FirstHourJourneyTest {
         Browser.screenshot(approver, "first-hour-applied");
         System.out.println("FIRST-HOUR first schema change (typo at submit, failed check, revision, second person, applied): "
                 + effort.clicks + " clicks, " + effort.fields + " typed fields");
+
+        // The new tenant's policy, proposed: its review-board change is one link away.
+        approver.click("#side-nav >> text=Policies");
+        approver.waitForSelector("#policies-view");
+        Browser.vaadinIdle(approver);
+        approver.click("#policy-project");
+        approver.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("harbor/fleet-portal")).first().click();
+        approver.waitForSelector("#policy-draft");
+        Browser.vaadinIdle(approver);
+        approver.locator("#policy-draft textarea").fill("rule fleet_staff_read: permit select on document when principal.role == \"staff\";");
+        approver.click("#policy-save");
+        approver.waitForFunction("() => document.querySelector('#policy-save-result') && document.querySelector('#policy-save-result').textContent.length > 0");
+        Browser.vaadinIdle(approver);
+        String saved = approver.textContent("#policy-save-result");
+        assertThat(saved).as("the draft saves: %s", approver.textContent("#policy-check-result")).containsAnyOf("Saved draft", "already version");
+        String shortHash = saved.replaceAll("(?s).*(?:draft|version) ([0-9a-f]{6,}).*", "$1");
+        approver.locator("#policy-versions vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(shortHash)).first().click();
+        Browser.vaadinIdle(approver);
+        approver.click("#policy-propose");
+        approver.waitForSelector("#policy-proposed-link");
+        Browser.screenshot(approver, "first-hour-policy-proposed");
+        approver.click("#policy-proposed-link");
+        approver.waitForSelector("#change-view");
+        Browser.vaadinIdle(approver);
+        assertThat(approver.textContent("#change-view").toLowerCase()).contains("polic");
+        Browser.screenshot(approver, "first-hour-policy-change");
         approver.context().close();
     }
 

@@ -55,5 +55,7 @@ class AuditViewWordsTest extends SpringBrowserlessTest {
         assertThat(test(grid).size()).isEqualTo(1);
         String target = test(grid).getCellText(0, 4);
         assertThat(target).isEqualTo("project nimbus-crm/crm-eu").doesNotContain(crm.toString());
+        // Target and details wrap rather than being cut off at the column's edge.
+        assertThat(grid.getThemeNames()).contains("wrap-cell-content");
     }
 }

@@ -108,7 +108,7 @@ class HomeCards {
     }
 
     private Component changeLink(Headline h) {
-        return ChangesNavigation.changeLink(h.targetId() + " · version " + h.sequence() + " · " + h.description(), h.changeId());
+        return ChangesNavigation.changeLink(h.targetId() + " · #" + h.sequence() + " in its queue · " + h.description(), h.changeId());
     }
 
     private String ago(Instant then) {

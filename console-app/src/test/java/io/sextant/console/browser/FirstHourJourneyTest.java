@@ -202,11 +202,14 @@ class FirstHourJourneyTest {
         Browser.vaadinIdle(approver);
         String saved = approver.textContent("#policy-save-result");
         assertThat(saved).as("the draft saves: %s", approver.textContent("#policy-check-result")).containsAnyOf("Saved draft", "already version");
-        String shortHash = saved.replaceAll("(?s).*(?:draft|version) ([0-9a-f]{6,}).*", "$1");
-        approver.locator("#policy-versions vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(shortHash)).first().click();
-        Browser.vaadinIdle(approver);
+        // Saving selects the saved version in the versions grid (a click on its row would unselect it).
         approver.click("#policy-propose");
-        approver.waitForSelector("#policy-proposed-link");
+        try {
+            approver.waitForSelector("#policy-proposed-link", new Page.WaitForSelectorOptions().setTimeout(60_000));
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            Browser.screenshot(approver, "first-hour-policy-refused");
+            throw new AssertionError("Propose gave no review-board link: " + approver.locator("vaadin-notification-card").allTextContents() + " / " + approver.textContent("#policy-version-result"), e);
+        }
         Browser.screenshot(approver, "first-hour-policy-proposed");
         approver.click("#policy-proposed-link");
         approver.waitForSelector("#change-view");

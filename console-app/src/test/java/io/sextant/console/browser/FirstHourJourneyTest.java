@@ -148,6 +148,10 @@ class FirstHourJourneyTest {
         Browser.screenshot(page, "first-hour-failed-in-checks");
         effort.click(page, "#revise-change");
         page.waitForSelector("#revise-forward");
+        page.waitForSelector("#schema-search-path");
+        Browser.vaadinIdle(page);
+        assertThat(page.textContent("#schema-search-path")).contains("search_path");
+        Browser.screenshot(page, "first-hour-revise");
         effort.fill(page.locator("#revise-forward textarea"), "alter table tenant_data.document add column reviewed_at timestamptz;\n"
                 + "create index document_reviewed_idx on tenant_data.document (reviewed_at);");
         effort.click(page, "#revise-save");

@@ -55,14 +55,17 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
     private final SuggestionService suggestions;
     private final AsyncTaskExecutor executor;
     private final io.sextant.platform.changes.ChangeTargets targets;
+    private final io.sextant.platform.changes.TargetSchemaService schema;
     private static final int TRAIL_LIMIT = 200;
     private String changeId;
     private final Div progress = new Div();
 
     ChangeView(ChangeRequestService changes, ApprovalService approvals, ChangeApplier applier, SuggestionService suggestions,
-            @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, io.sextant.platform.changes.ChangeTargets targets) {
+            @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, io.sextant.platform.changes.ChangeTargets targets,
+            io.sextant.platform.changes.TargetSchemaService schema) {
         this.changes = changes;
         this.targets = targets;
+        this.schema = schema;
         this.approvals = approvals;
         this.applier = applier;
         this.suggestions = suggestions;
@@ -194,7 +197,7 @@ public class ChangeView extends VerticalLayout implements HasUrlParameter<String
             render();
         });
         offer(bar, notes, decide(Action.REVISE, c, who, situation), "Revise", "revise-change", c.state() == ChangeState.FAILED
-                || c.state() == ChangeState.REJECTED, () -> new ReviseDialog(c, (forward, rollback, note) -> {
+                || c.state() == ChangeState.REJECTED, () -> new ReviseDialog(c, filter -> schema.tree(c.targetId(), filter, SubmitChangeDialog.SCHEMA_PAGE), (forward, rollback, note) -> {
                     changes.revise(changeId, c.version(), forward, rollback, note);
                     Notification.show("Revision " + (c.revision() + 1) + " saved: run the checks");
                     render();

@@ -10,11 +10,15 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.sextant.platform.changes.ChangeRefusedException;
 import io.sextant.platform.changes.ChangeRequest;
+import io.sextant.platform.changes.SchemaTree;
+import io.sextant.platform.changes.ScriptSyntaxException;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A new revision of a change, from its current SQL: same change and place in the queue, new content
- * hash, approvals void. A refusal stays in the dialog with what was typed.
+ * hash, approvals void. The target's schema stands beside the editor, as when submitting; a refusal
+ * stays in the dialog with what was typed, a syntax error marked at its line.
  */
 class ReviseDialog extends Dialog {
 
@@ -24,9 +28,9 @@ class ReviseDialog extends Dialog {
         void revise(String forwardSql, @Nullable String rollbackSql, String note);
     }
 
-    ReviseDialog(ChangeRequest c, ReviseCallback callback) {
+    ReviseDialog(ChangeRequest c, @Nullable Function<String, SchemaTree> schema, ReviseCallback callback) {
         setHeaderTitle("Revise change #" + c.sequence() + " (revision " + (c.revision() + 1) + ")");
-        setWidth("760px");
+        setWidth("1200px");
         setId("revise-dialog");
         TextArea forward = new TextArea("Forward SQL");
         forward.setId("revise-forward");
@@ -47,14 +51,26 @@ class ReviseDialog extends Dialog {
             try {
                 callback.revise(forward.getValue(), rollback.getValue().isBlank() ? null : rollback.getValue(), note.getValue());
                 close();
+            } catch (ScriptSyntaxException ex) {
+                error.setText(ex.getMessage());
+                if (!ex.forward().isEmpty()) {
+                    SqlEditor.selectLine(forward, ex.forward().getFirst().line());
+                }
             } catch (ChangeRefusedException ex) {
                 error.setText(ex.getMessage());
             }
         });
         ok.setId("revise-save");
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(new VerticalLayout(new Paragraph("The change keeps its id and its place in the queue; its content hash moves, "
-                + "approvals of the current content no longer count, and it is checked again."), forward, rollback, note, error));
+        VerticalLayout editor = new VerticalLayout(new Paragraph("The change keeps its id and its place in the queue; its content hash moves, "
+                + "approvals of the current content no longer count, and it is checked again."), forward, rollback, note, error);
+        SchemaPanel panel = new SchemaPanel(name -> SqlEditor.insertAtCaret(forward, name));
+        panel.setWidth("440px");
+        panel.show(schema);
+        com.vaadin.flow.component.orderedlayout.HorizontalLayout body = new com.vaadin.flow.component.orderedlayout.HorizontalLayout(editor, panel);
+        body.setWidthFull();
+        body.setFlexGrow(1, editor);
+        add(body);
         getFooter().add(new Button("Cancel", e -> close()), ok);
     }
 }
